@@ -1,0 +1,48 @@
+package io.soc2ops;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every test application context a database of its own: a fresh H2 in-memory
+ * database by default, or a fresh schema in the PostgreSQL database named by the system
+ * property {@code soc2ops.test.db-url} (set by {@code ./mvnw verify -Ppostgres}).
+ */
+public class TestDatabases implements EnvironmentPostProcessor {
+
+	static final String DB_URL_PROPERTY = "soc2ops.test.db-url";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		var properties = new java.util.HashMap<String, Object>(properties(name));
+		properties.put("soc2ops.data-dir", "target/test-data");
+		environment.getPropertySources().addFirst(new MapPropertySource("soc2ops-test-database", properties));
+	}
+
+	public static boolean onPostgres() {
+		String url = System.getProperty(DB_URL_PROPERTY, "");
+		return url.startsWith("jdbc:postgresql:");
+	}
+
+	private static Map<String, Object> properties(String name) {
+		String url = System.getProperty(DB_URL_PROPERTY, "");
+		if (url.startsWith("jdbc:postgresql:")) {
+			String separator = url.contains("?") ? "&" : "?";
+			return Map.of("spring.datasource.url", url + separator + "currentSchema=" + name,
+					"spring.datasource.username", "postgres", "spring.datasource.password", "",
+					"spring.flyway.schemas", name, "spring.flyway.create-schemas", "true",
+					"spring.datasource.hikari.maximum-pool-size", "4");
+		}
+		if (!url.isBlank()) {
+			throw new IllegalStateException(DB_URL_PROPERTY + " must be a PostgreSQL JDBC URL but was " + url);
+		}
+		return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "spring.datasource.hikari.maximum-pool-size", "4");
+	}
+
+}
