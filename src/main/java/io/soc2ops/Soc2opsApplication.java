@@ -2,17 +2,20 @@ package io.soc2ops;
 
 import java.time.Clock;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+
+import io.soc2ops.cli.Soc2opsCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class Soc2opsApplication {
 
+	/** The jar's entry point: the command line ({@code serve}, {@code demo}, {@code ledger verify}, ...). */
 	public static void main(String[] args) {
-		SpringApplication.run(Soc2opsApplication.class, args);
+		int code = Soc2opsCommand.execute(Soc2opsApplication.class, args.length == 0 ? new String[] { "serve" } : args);
+		System.exit(code);
 	}
 
 	@Bean

@@ -1,0 +1,82 @@
+package io.soc2ops.catalog;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Service;
+
+/**
+ * The criteria, the company's controls and the Security Hub mapping, loaded once at start.
+ * A file that does not validate stops start-up with the file and line to fix.
+ */
+@Service
+public class Catalog {
+
+	private final CatalogData data;
+
+	private final Map<CriterionId, Criterion> criteria;
+
+	private final Map<String, Control> controls;
+
+	private final Map<String, SecurityHubControl> securityHub;
+
+	@Autowired
+	Catalog(ResourceLoader resources, CatalogSettings settings) {
+		this(new CatalogLoader(resources, settings.location()).load());
+	}
+
+	Catalog(CatalogData data) {
+		this.data = data;
+		this.criteria = index(data.criteria(), Criterion::id);
+		this.controls = index(data.controls(), Control::id);
+		this.securityHub = index(data.securityHubControls(), SecurityHubControl::id);
+	}
+
+	public List<Criterion> criteria() {
+		return data.criteria().stream().sorted(Comparator.comparing(Criterion::id)).toList();
+	}
+
+	public Optional<Criterion> criterion(CriterionId id) {
+		return Optional.ofNullable(criteria.get(id));
+	}
+
+	public List<Control> controls() {
+		return data.controls();
+	}
+
+	public Optional<Control> control(String id) {
+		return Optional.ofNullable(controls.get(id));
+	}
+
+	public List<Control> controlsFor(CriterionId criterion) {
+		return data.controls().stream().filter(c -> c.criteria().contains(criterion)).toList();
+	}
+
+	public List<SecurityHubControl> securityHubControls() {
+		return data.securityHubControls();
+	}
+
+	public Optional<SecurityHubControl> securityHubControl(String id) {
+		return Optional.ofNullable(securityHub.get(id));
+	}
+
+	public List<SecurityHubControl> securityHubControlsFor(CriterionId criterion) {
+		return data.securityHubControls().stream().filter(c -> c.criteria().contains(criterion)).toList();
+	}
+
+	/** Versions of the criteria file and of the Security Hub mapping, for reports. */
+	public String version() {
+		return "criteria " + data.criteriaVersion() + ", mapping " + data.mappingVersion();
+	}
+
+	private static <K, V> Map<K, V> index(List<V> values, Function<V, K> key) {
+		return values.stream().collect(Collectors.toUnmodifiableMap(key, Function.identity()));
+	}
+
+}

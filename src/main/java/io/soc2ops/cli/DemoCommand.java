@@ -1,0 +1,23 @@
+package io.soc2ops.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+		description = { "Starts soc2ops with the bundled demo organisation (no AWS account needed).",
+				"The demo is loaded once into the data directory (SOC2OPS_DATA_DIR, default ./data)." })
+class DemoCommand implements Callable<Integer> {
+
+	@CommandLine.Unmatched
+	List<String> springArguments = new ArrayList<>();
+
+	@Override
+	public Integer call() throws Exception {
+		return Server.serve(springArguments, "--soc2ops.demo.enabled=true");
+	}
+
+}

@@ -1,0 +1,43 @@
+package io.soc2ops.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code soc2ops}: without a subcommand it prints what it can do.
+ */
+@Command(name = "soc2ops", mixinStandardHelpOptions = true, versionProvider = Soc2opsCommand.Version.class,
+		description = "Runs the AWS side of a SOC 2 Type 2 program and keeps the proof.",
+		subcommands = { ServeCommand.class, DemoCommand.class, LedgerCommand.class })
+public class Soc2opsCommand implements Callable<Integer> {
+
+	@CommandLine.Spec
+	CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+
+	/** Runs the command line and returns the process exit code. */
+	public static int execute(Class<?> application, String... args) {
+		Server.application = application;
+		return new CommandLine(new Soc2opsCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+	}
+
+	@Override
+	public Integer call() {
+		if (spec != null) {
+			spec.commandLine().usage(System.out);
+		}
+		return 0;
+	}
+
+	static class Version implements CommandLine.IVersionProvider {
+
+		@Override
+		public String[] getVersion() {
+			String version = Soc2opsCommand.class.getPackage().getImplementationVersion();
+			return new String[] { "soc2ops " + (version == null ? "(development build)" : version) };
+		}
+
+	}
+
+}

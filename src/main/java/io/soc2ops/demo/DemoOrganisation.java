@@ -1,0 +1,92 @@
+package io.soc2ops.demo;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.soc2ops.aws.AccountId;
+import io.soc2ops.aws.AwsAccount;
+import io.soc2ops.aws.AwsAccounts;
+import io.soc2ops.aws.Environment;
+import io.soc2ops.aws.Region;
+import io.soc2ops.catalog.ControlTests;
+import io.soc2ops.catalog.TestOutcome;
+import io.soc2ops.evidence.Actor;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads the demo company through the module APIs, in one transaction: all of it or none.
+ */
+@Component
+@ConditionalOnBooleanProperty("soc2ops.demo.enabled")
+class DemoOrganisation implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+
+	private static final Actor LOADER = Actor.system("demo");
+
+	private final DemoSettings settings;
+
+	private final ResourceLoader resources;
+
+	private final AwsAccounts accounts;
+
+	private final ControlTests tests;
+
+	private final TransactionTemplate transaction;
+
+	private final Clock clock;
+
+	DemoOrganisation(DemoSettings settings, ResourceLoader resources, AwsAccounts accounts, ControlTests tests,
+			TransactionTemplate transaction, Clock clock) {
+		this.settings = settings;
+		this.resources = resources;
+		this.accounts = accounts;
+		this.tests = tests;
+		this.transaction = transaction;
+		this.clock = clock;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		if (!accounts.all().isEmpty()) {
+			log.info("Demo organisation: accounts already in scope, nothing loaded");
+			return;
+		}
+		DemoData data;
+		try (var in = resources.getResource(settings.location()).getInputStream()) {
+			data = JsonMapper.builder()
+				.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+				.build()
+				.readValue(in, DemoData.class);
+		}
+		transaction.executeWithoutResult(status -> load(data));
+		log.info("Demo organisation '{}' loaded: {} accounts, {} control tests", data.company(),
+				data.accounts().size(), data.controlTests().size());
+	}
+
+	private void load(DemoData data) {
+		for (var account : data.accounts()) {
+			accounts.register(new AwsAccount(new AccountId(account.id()), account.name(),
+					Environment.valueOf(account.environment()), account.regions().stream().map(Region::new).toList()),
+					LOADER);
+		}
+		var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		for (var test : data.controlTests()) {
+			tests.record(test.control(), TestOutcome.valueOf(test.outcome().toUpperCase(Locale.ROOT)),
+					today.minusDays(test.daysAgo()), test.note(), Actor.user(test.by()));
+		}
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.soc2ops.demo;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param enabled load the demo organisation on start (once: a database that already has
+ * accounts is left alone)
+ * @param location the demo data file
+ */
+@ConfigurationProperties("soc2ops.demo")
+record DemoSettings(@DefaultValue("false") boolean enabled,
+		@DefaultValue("classpath:demo/organisation.json") String location) {
+
+}

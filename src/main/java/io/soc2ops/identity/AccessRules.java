@@ -1,0 +1,44 @@
+package io.soc2ops.identity;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/**
+ * Who may call what, for the UI and the API alike. Reading is open to every signed-in role
+ * (the auditor reads everything); every change is listed here with the {@link Capability}
+ * it needs, and anything not listed is refused. {@code RoleMatrixTests} walks every
+ * endpoint with every role against these rules.
+ */
+final class AccessRules {
+
+	private AccessRules() {
+	}
+
+	static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+		rules.requestMatchers("/signin", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+				"/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasAnyRole(Capability.READ_METRICS.roleNames())
+			.requestMatchers(HttpMethod.GET, "/admin/**", "/api/v1/users", "/api/v1/users/**")
+			.hasAnyRole(Capability.READ_USERS.roleNames())
+			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**")
+			.hasAnyRole(Capability.ADMINISTER_USERS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/controls/*/tests", "/api/v1/controls/*/tests")
+			.hasAnyRole(Capability.RECORD_CONTROL_TESTS.roleNames())
+			// everyone manages their own sign-in and tokens (an auditor needs a token to read through the API)
+			.requestMatchers(HttpMethod.POST, "/signout", "/account/password", "/account/tokens",
+					"/account/tokens/*/revoke", "/api/v1/tokens")
+			.authenticated()
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/tokens/*")
+			.authenticated()
+			.requestMatchers(HttpMethod.GET, "/**")
+			.authenticated()
+			.requestMatchers(HttpMethod.HEAD, "/**")
+			.authenticated()
+			.anyRequest()
+			.denyAll();
+	}
+
+}

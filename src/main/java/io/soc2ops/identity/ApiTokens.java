@@ -1,0 +1,116 @@
+package io.soc2ops.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.soc2ops.evidence.Actor;
+import io.soc2ops.evidence.EvidenceLedger;
+import io.soc2ops.evidence.EvidenceRecord;
+
+/**
+ * API tokens for the REST API and the CLI: shown once, stored as a SHA-256 hash (the
+ * secret has 256 random bits, so a slow hash adds nothing), revocable.
+ */
+@Service
+public class ApiTokens {
+
+	static final String SECRET_PREFIX = "s2o_";
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final TokenRepository tokens;
+
+	private final UserRepository users;
+
+	private final EvidenceLedger ledger;
+
+	private final Clock clock;
+
+	ApiTokens(TokenRepository tokens, UserRepository users, EvidenceLedger ledger, Clock clock) {
+		this.tokens = tokens;
+		this.users = users;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public IssuedToken issue(Username owner, String name, Actor by) {
+		if (!users.exists(owner)) {
+			throw IdentityException.notFound("no user '" + owner + "'");
+		}
+		String trimmed = name.strip();
+		if (trimmed.isEmpty() || trimmed.length() > 100) {
+			throw IdentityException.refused("token name must be 1-100 characters");
+		}
+		byte[] bytes = new byte[32];
+		random.nextBytes(bytes);
+		String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		var token = new ApiToken(UUID.randomUUID().toString(), owner, trimmed, secret.substring(0, 10),
+				clock.instant(), null, null);
+		tokens.insert(token, hash(secret));
+		record("token.issued", token, by);
+		return new IssuedToken(token, secret);
+	}
+
+	@Transactional
+	public ApiToken revoke(String id, Actor by, boolean asAdmin) {
+		var token = tokens.byId(id).orElseThrow(() -> IdentityException.notFound("no API token " + id));
+		boolean own = by.kind() == Actor.Kind.USER && by.name().equals(token.owner().value());
+		if (!own && !asAdmin) {
+			throw IdentityException.notFound("no API token " + id);
+		}
+		if (token.active()) {
+			tokens.revoke(id, clock.instant());
+			record("token.revoked", token, by);
+		}
+		return tokens.byId(id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> ownedBy(Username owner) {
+		return tokens.ownedBy(owner);
+	}
+
+	/** The enabled user behind an active token, if the secret is one. */
+	@Transactional
+	public Optional<User> authenticate(String secret) {
+		if (!secret.startsWith(SECRET_PREFIX) || secret.length() > 100) {
+			return Optional.empty();
+		}
+		return tokens.bySecretHash(hash(secret)).filter(ApiToken::active).flatMap(token -> {
+			tokens.markUsed(token.id(), clock.instant());
+			return users.find(token.owner()).filter(User::enabled);
+		});
+	}
+
+	private void record(String action, ApiToken token, Actor by) {
+		ledger.record(new EvidenceRecord(action, by, "identity", "user:" + token.owner(),
+				LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+				Map.of("tokenId", token.id(), "name", token.name(), "prefix", token.prefix())));
+	}
+
+	static String hash(String secret) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM ships SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,49 @@
+package io.soc2ops.identity;
+
+import static io.soc2ops.identity.Role.ADMIN;
+import static io.soc2ops.identity.Role.AUDITOR;
+import static io.soc2ops.identity.Role.ENGINEER;
+import static io.soc2ops.identity.Role.OPERATOR;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.core.Authentication;
+
+/**
+ * Changes that only some roles may make. {@link AccessRules} enforces them on requests; the
+ * UI asks the same question to decide which buttons to show.
+ */
+public enum Capability {
+
+	RECORD_CONTROL_TESTS(ADMIN, OPERATOR, ENGINEER),
+	ADMINISTER_USERS(ADMIN),
+	READ_USERS(ADMIN, AUDITOR),
+	READ_METRICS(ADMIN, OPERATOR);
+
+	private final Set<Role> roles;
+
+	Capability(Role... roles) {
+		this.roles = EnumSet.copyOf(java.util.List.of(roles));
+	}
+
+	public Set<Role> roles() {
+		return roles;
+	}
+
+	public boolean allows(Collection<Role> held) {
+		return held.stream().anyMatch(roles::contains);
+	}
+
+	public boolean allows(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.anyMatch(a -> roles.stream().anyMatch(r -> r.authority().equals(a.getAuthority())));
+	}
+
+	String[] roleNames() {
+		return roles.stream().map(Role::name).toArray(String[]::new);
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.soc2ops.web;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+
+import io.soc2ops.identity.Capability;
+
+/**
+ * The signed-in person as the templates see them: name, roles, and what they may change.
+ */
+record Viewer(String username, List<String> roles, boolean mayRecordTests, boolean mayAdministerUsers,
+		boolean mayReadUsers) {
+
+	static Viewer of(Authentication authentication) {
+		var roles = authentication.getAuthorities()
+			.stream()
+			.map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
+			.sorted()
+			.toList();
+		return new Viewer(authentication.getName(), roles, Capability.RECORD_CONTROL_TESTS.allows(authentication),
+				Capability.ADMINISTER_USERS.allows(authentication), Capability.READ_USERS.allows(authentication));
+	}
+
+}
