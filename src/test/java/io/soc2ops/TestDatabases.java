@@ -17,8 +17,14 @@ public class TestDatabases implements EnvironmentPostProcessor {
 
 	static final String DB_URL_PROPERTY = "soc2ops.test.db-url";
 
+	/** Set to true by a test that names its own datasource (e.g. to share one between two contexts). */
+	public static final String KEEP_DATASOURCE = "soc2ops.test.keep-datasource";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.getProperty(KEEP_DATASOURCE, Boolean.class, false)) {
+			return;
+		}
 		String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		var properties = new java.util.HashMap<String, Object>(properties(name));
 		properties.put("soc2ops.data-dir", "target/test-data");

@@ -1,0 +1,224 @@
+package io.soc2ops.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.soc2ops.evidence.Actor;
+import io.soc2ops.identity.ApiTokens;
+import io.soc2ops.identity.Role;
+import io.soc2ops.identity.Username;
+import io.soc2ops.identity.Users;
+
+/**
+ * Walks every endpoint the application maps with every role (and nobody) and compares who
+ * gets through with the matrix below. A new endpoint without a row fails this test, so
+ * nobody adds one without deciding who may call it. The observed matrix is written to
+ * {@code target/role-matrix.md}.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RoleMatrixTests {
+
+	static final Set<Role> EVERY_ROLE = EnumSet.allOf(Role.class);
+
+	static final Set<Role> TEST_RECORDERS = EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.ENGINEER);
+
+	static final Set<Role> USER_READERS = EnumSet.of(Role.ADMIN, Role.AUDITOR);
+
+	static final Set<Role> ADMINS = EnumSet.of(Role.ADMIN);
+
+	/** Who may call what; {@code null} means anyone, signed in or not. */
+	static final Map<String, @Nullable Set<Role>> EXPECTED = new LinkedHashMap<>();
+
+	static {
+		EXPECTED.put("GET /signin", null);
+		EXPECTED.put("GET /error", null);
+		for (String page : List.of("/", "/criteria/{id}", "/controls/{id}", "/catalog/controls", "/catalog/security-hub",
+				"/ledger", "/ledger/verification", "/account")) {
+			EXPECTED.put("GET " + page, EVERY_ROLE);
+		}
+		EXPECTED.put("POST /controls/{id}/tests", TEST_RECORDERS);
+		EXPECTED.put("GET /admin/users", USER_READERS);
+		EXPECTED.put("POST /admin/users", ADMINS);
+		EXPECTED.put("POST /admin/users/{username}/roles", ADMINS);
+		EXPECTED.put("POST /admin/users/{username}/disable", ADMINS);
+		EXPECTED.put("POST /account/password", EVERY_ROLE);
+		EXPECTED.put("POST /account/tokens", EVERY_ROLE);
+		EXPECTED.put("POST /account/tokens/{id}/revoke", EVERY_ROLE);
+		for (String read : List.of("/criteria", "/criteria/{id}", "/controls", "/controls/{id}", "/controls/{id}/tests",
+				"/securityhub-controls", "/accounts", "/ledger/entries", "/ledger/entries/{sequence}",
+				"/ledger/verification", "/me", "/tokens")) {
+			EXPECTED.put("GET /api/v1" + read, EVERY_ROLE);
+		}
+		EXPECTED.put("POST /api/v1/controls/{id}/tests", TEST_RECORDERS);
+		EXPECTED.put("GET /api/v1/users", USER_READERS);
+		EXPECTED.put("POST /api/v1/users", ADMINS);
+		EXPECTED.put("PUT /api/v1/users/{username}/roles", ADMINS);
+		EXPECTED.put("POST /api/v1/tokens", EVERY_ROLE);
+		EXPECTED.put("DELETE /api/v1/tokens/{id}", EVERY_ROLE);
+		for (String docs : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
+				"/swagger-ui.html")) {
+			EXPECTED.put("GET " + docs, EVERY_ROLE);
+		}
+		EXPECTED.put("GET /actuator/health", null);
+		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	Users users;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Test
+	void everyEndpointRefusesExactlyTheRolesTheMatrixSays() throws Exception {
+		var endpoints = mappedEndpoints();
+		endpoints.addAll(List.of("GET /actuator/health", "GET /actuator/prometheus", "GET /actuator/info"));
+		assertThat(endpoints).as("endpoints without a row in the role matrix").isSubsetOf(EXPECTED.keySet());
+		assertThat(EXPECTED.keySet()).as("rows for endpoints that no longer exist").isSubsetOf(endpoints);
+
+		Map<Role, String> apiTokens = signInEveryRole();
+		Map<String, Map<String, Boolean>> observed = new TreeMap<>();
+		List<String> mismatches = new ArrayList<>();
+		for (String endpoint : endpoints) {
+			var row = new LinkedHashMap<String, Boolean>();
+			row.put("nobody", allowed(endpoint, null, null));
+			for (Role role : Role.values()) {
+				row.put(role.name(), allowed(endpoint, role, apiTokens.get(role)));
+			}
+			observed.put(endpoint, row);
+			var expected = EXPECTED.get(endpoint);
+			if (row.get("nobody") != (expected == null)) {
+				mismatches.add(endpoint + " for nobody: " + (row.get("nobody") ? "allowed" : "refused"));
+			}
+			for (Role role : Role.values()) {
+				boolean shouldPass = expected == null || expected.contains(role);
+				if (row.get(role.name()) != shouldPass) {
+					mismatches.add(endpoint + " for " + role + ": " + (row.get(role.name()) ? "allowed" : "refused"));
+				}
+			}
+		}
+		write(observed);
+		assertThat(mismatches).as("role matrix differences (see target/role-matrix.md)").isEmpty();
+	}
+
+	@Test
+	void anAuditorChangesNothingAnywhere() throws Exception {
+		var auditor = signInEveryRole().get(Role.AUDITOR);
+		for (String endpoint : mappedEndpoints()) {
+			if (!endpoint.startsWith("GET ") && !EVERY_ROLE.equals(EXPECTED.get(endpoint))) {
+				assertThat(allowed(endpoint, Role.AUDITOR, auditor)).as(endpoint).isFalse();
+			}
+		}
+	}
+
+	private TreeSet<String> mappedEndpoints() {
+		var endpoints = new TreeSet<String>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			for (String pattern : info.getPatternValues()) {
+				var methods = info.getMethodsCondition().getMethods();
+				if (methods.isEmpty()) {
+					endpoints.add("GET " + pattern);
+				}
+				methods.forEach(m -> endpoints.add(m.name() + " " + pattern));
+			}
+		});
+		return endpoints;
+	}
+
+	private Map<Role, String> signInEveryRole() {
+		var secrets = new EnumMap<Role, String>(Role.class);
+		for (Role role : Role.values()) {
+			var name = Username.of("matrix-" + role.name().toLowerCase(java.util.Locale.ROOT));
+			if (users.find(name).isEmpty()) {
+				users.create(name, "Matrix " + role, Set.of(role), "a-long-enough-password", Actor.system("test"));
+			}
+			secrets.put(role, tokens.issue(name, "matrix", Actor.system("test")).secret());
+		}
+		return secrets;
+	}
+
+	private boolean allowed(String endpoint, @Nullable Role role, @Nullable String apiToken) throws Exception {
+		String method = endpoint.substring(0, endpoint.indexOf(' '));
+		String path = concrete(endpoint.substring(endpoint.indexOf(' ') + 1));
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
+		boolean api = path.startsWith("/api/") || path.startsWith("/actuator/");
+		if (api) {
+			if (apiToken != null) {
+				request.header(HttpHeaders.AUTHORIZATION, "Bearer " + apiToken);
+			}
+			if (!method.equals("GET")) {
+				request.contentType(MediaType.APPLICATION_JSON).content("{}");
+			}
+		}
+		else {
+			if (role != null) {
+				request.with(user("matrix-" + role.name().toLowerCase(java.util.Locale.ROOT)).roles(role.name()));
+			}
+			request.with(csrf());
+		}
+		var response = mvc.perform(request).andReturn().getResponse();
+		int status = response.getStatus();
+		String location = response.getHeader(HttpHeaders.LOCATION);
+		boolean sentToSignIn = status == 302 && location != null && location.contains("/signin");
+		return status != 401 && status != 403 && !sentToSignIn;
+	}
+
+	private static String concrete(String pattern) {
+		return pattern.replace("{id}", pattern.contains("criteria") ? "CC6.1" : pattern.contains("tokens") ? "no-such-token" : "ACC-01")
+			.replace("{username}", "no-such-user")
+			.replace("{sequence}", "1");
+	}
+
+	private static void write(Map<String, Map<String, Boolean>> observed) throws IOException {
+		var table = new StringBuilder("| endpoint | nobody |");
+		for (Role role : Role.values()) {
+			table.append(' ').append(role).append(" |");
+		}
+		table.append("\n|---|---|").append("---|".repeat(Role.values().length)).append('\n');
+		observed.forEach((endpoint, row) -> {
+			table.append("| `").append(endpoint).append("` |");
+			row.values().forEach(ok -> table.append(ok ? " yes |" : " **refused** |"));
+			table.append('\n');
+		});
+		Files.createDirectories(Path.of("target"));
+		Files.writeString(Path.of("target/role-matrix.md"), table);
+	}
+
+}
