@@ -74,7 +74,10 @@ public class EvidenceLedger {
 		return entries.page(beforeSequence, Math.clamp(size, 1, 500));
 	}
 
-	/** The latest entry with this action for each subject that starts with the prefix. */
+	/**
+	 * The latest entry with this action for each subject that starts with the prefix: the one
+	 * for the most recent day, and of those the last recorded.
+	 */
 	@Transactional(readOnly = true)
 	public Map<String, EvidenceEntry> latestPerSubject(String subjectPrefix, String action) {
 		return entries.latestPerSubject(subjectPrefix, action)

@@ -86,9 +86,11 @@ class LedgerEntries {
 	}
 
 	List<EvidenceEntry> latestPerSubject(String subjectPrefix, String action) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_entry e WHERE e.sequence IN ("
-				+ " SELECT MAX(sequence) FROM evidence_entry WHERE action = :action AND subject LIKE :prefix"
-				+ " GROUP BY subject)")
+		// latest by the day it is evidence for, then by recording order: a test back-filled for
+		// last month does not displace the one performed today
+		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_entry e WHERE e.action = :action AND e.subject LIKE :prefix"
+				+ " AND NOT EXISTS (SELECT 1 FROM evidence_entry n WHERE n.subject = e.subject AND n.action = e.action"
+				+ " AND (n.evidence_for > e.evidence_for OR (n.evidence_for = e.evidence_for AND n.sequence > e.sequence)))")
 			.param("action", action)
 			.param("prefix", escapeLike(subjectPrefix) + "%")
 			.query(LedgerEntries::entry)

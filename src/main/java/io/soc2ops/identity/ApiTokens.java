@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,8 +60,9 @@ public class ApiTokens {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		// milliseconds: what both databases store exactly, so the token returned is the token stored
 		var token = new ApiToken(UUID.randomUUID().toString(), owner, trimmed, secret.substring(0, 10),
-				clock.instant(), null, null);
+				clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
 		tokens.insert(token, hash(secret));
 		record("token.issued", token, by);
 		return new IssuedToken(token, secret);

@@ -15,7 +15,9 @@ record Viewer(String username, List<String> roles, boolean mayRecordTests, boole
 	static Viewer of(Authentication authentication) {
 		var roles = authentication.getAuthorities()
 			.stream()
-			.map(a -> a.getAuthority().replaceFirst("^ROLE_", ""))
+			.map(a -> a.getAuthority())
+			.filter(a -> a != null && a.startsWith("ROLE_"))
+			.map(a -> a.substring("ROLE_".length()))
 			.sorted()
 			.toList();
 		return new Viewer(authentication.getName(), roles, Capability.RECORD_CONTROL_TESTS.allows(authentication),

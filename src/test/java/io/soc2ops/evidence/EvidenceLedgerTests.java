@@ -179,6 +179,17 @@ class EvidenceLedgerTests {
 		assertThat(ledger.countsPerSubject("control:").get("control:ACC-02").entries()).isEqualTo(2);
 	}
 
+	@Test
+	void theLatestEntryIsTheOneForTheMostRecentDayNotTheLastRecorded() {
+		var today = ledger.record(new EvidenceRecord("control.tested", Actor.system("test"), "catalog", "control:ACC-01",
+				LocalDate.of(2026, 11, 20), Map.of("outcome", "passed")));
+		ledger.record(new EvidenceRecord("control.tested", Actor.system("test"), "catalog", "control:ACC-01",
+				LocalDate.of(2026, 10, 1), Map.of("outcome", "failed", "note", "back-filled")));
+
+		assertThat(ledger.latestPerSubject("control:", "control.tested")).containsExactlyEntriesOf(
+				Map.of("control:ACC-01", today));
+	}
+
 	private void fourEntries() {
 		for (int i = 1; i <= 4; i++) {
 			record("control.tested", "control:ACC-0" + i);
