@@ -43,8 +43,14 @@ class LedgerCommand implements Callable<Integer> {
 			try (var context = Server.oneShot(springArguments)) {
 				var result = context.getBean(EvidenceLedger.class).verify();
 				out.println(describe(result));
-				out.flush();
 				return result instanceof ChainVerification.Intact ? 0 : 1;
+			}
+			catch (RuntimeException ex) {
+				out.println("Could not check the ledger: " + Server.rootCause(ex));
+				return 2;
+			}
+			finally {
+				out.flush();
 			}
 		}
 

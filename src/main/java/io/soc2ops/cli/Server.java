@@ -37,10 +37,22 @@ final class Server {
 		return 0;
 	}
 
-	/** A context without the web server, quiet on the console, for commands that print a result. */
+	/** The innermost message of a failure, which is the one that says what to fix. */
+	static String rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+	}
+
+	/**
+	 * A context without the web server, for commands that print a result. Logging is off on
+	 * the console: the command prints what went wrong itself.
+	 */
 	static ConfigurableApplicationContext oneShot(List<String> springArguments) {
 		var arguments = new ArrayList<>(springArguments);
-		arguments.add("--logging.level.root=WARN");
+		arguments.add("--logging.level.root=OFF");
 		arguments.add("--spring.main.log-startup-info=false");
 		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.run(arguments.toArray(String[]::new));

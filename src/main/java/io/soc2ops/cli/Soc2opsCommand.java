@@ -18,8 +18,13 @@ public class Soc2opsCommand implements Callable<Integer> {
 
 	/** Runs the command line and returns the process exit code. */
 	public static int execute(Class<?> application, String... args) {
+		return commandLine(application).execute(args);
+	}
+
+	/** The command line for the given Spring Boot application class, ready to execute. */
+	public static CommandLine commandLine(Class<?> application) {
 		Server.application = application;
-		return new CommandLine(new Soc2opsCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+		return new CommandLine(new Soc2opsCommand()).setCaseInsensitiveEnumValuesAllowed(true);
 	}
 
 	@Override

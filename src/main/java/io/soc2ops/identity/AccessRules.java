@@ -19,6 +19,10 @@ final class AccessRules {
 		rules.requestMatchers("/signin", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 				"/actuator/health", "/actuator/health/**")
 			.permitAll()
+			// the API's description holds no data; API clients and the browser both read it
+			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+					"/swagger-ui/**")
+			.permitAll()
 			.requestMatchers("/actuator/**")
 			.hasAnyRole(Capability.READ_METRICS.roleNames())
 			.requestMatchers(HttpMethod.GET, "/admin/**", "/api/v1/users", "/api/v1/users/**")

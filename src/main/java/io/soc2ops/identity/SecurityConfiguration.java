@@ -1,5 +1,6 @@
 package io.soc2ops.identity;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,7 +15,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 /**
  * Two ways in: the REST API and actuator with API tokens (stateless, no cookies, so no
  * CSRF), and the web UI with form sign-in, sessions and CSRF tokens. Both apply
- * {@link AccessRules}.
+ * {@link AccessRules}. One-shot CLI commands run without a web server and without these.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,6 +31,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
+	@ConditionalOnWebApplication
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
 		var problems = new ProblemResponses();
 		return http.securityMatcher("/api/**", "/actuator/**")
@@ -45,9 +47,12 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication
 	SecurityFilterChain web(HttpSecurity http) throws Exception {
 		return http.authorizeHttpRequests(AccessRules::apply)
-			.formLogin(form -> form.loginPage("/signin").loginProcessingUrl("/signin").defaultSuccessUrl("/", false)
+			.formLogin(form -> form.loginPage("/signin")
+				.loginProcessingUrl("/signin")
+				.defaultSuccessUrl("/", false)
 				.failureUrl("/signin?error"))
 			.logout(logout -> logout.logoutUrl("/signout").logoutSuccessUrl("/signin?signedout"))
 			.headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -1,0 +1,61 @@
+package io.soc2ops.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import io.soc2ops.aws.AwsAccounts;
+import io.soc2ops.aws.Environment;
+import io.soc2ops.aws.Region;
+import io.soc2ops.catalog.CriterionReadiness;
+import io.soc2ops.catalog.Readiness;
+import io.soc2ops.catalog.ReadinessStatus;
+import io.soc2ops.evidence.ChainVerification;
+import io.soc2ops.evidence.EvidenceLedger;
+
+@SpringBootTest(properties = "soc2ops.demo.enabled=true")
+class DemoOrganisationTests {
+
+	@Autowired
+	AwsAccounts accounts;
+
+	@Autowired
+	Readiness readiness;
+
+	@Autowired
+	EvidenceLedger ledger;
+
+	@Autowired
+	DemoOrganisation demo;
+
+	@Test
+	void aFictionalCompanyWithThreeAccountsInTokyoAndOsaka() {
+		assertThat(accounts.all()).extracting(a -> a.environment())
+			.containsExactlyInAnyOrder(Environment.MANAGEMENT, Environment.PRODUCTION, Environment.STAGING);
+		assertThat(accounts.all()).allSatisfy(a -> assertThat(a.regions())
+			.containsExactly(new Region("ap-northeast-1"), new Region("ap-northeast-3")));
+	}
+
+	@Test
+	void theReadinessMapShowsEveryStatus() {
+		assertThat(readiness.map()).extracting(CriterionReadiness::status)
+			.contains(ReadinessStatus.PASSING, ReadinessStatus.FAILING, ReadinessStatus.NEEDS_EVIDENCE,
+					ReadinessStatus.NO_DATA);
+	}
+
+	@Test
+	void itIsLoadedThroughTheLedgerAndOnlyOnce() throws Exception {
+		long entries = ledger.size();
+		assertThat(entries).isGreaterThan(30);
+
+		demo.run(new DefaultApplicationArguments());
+
+		assertThat(ledger.size()).isEqualTo(entries);
+		assertThat(accounts.all()).hasSize(3);
+		assertThat(ledger.verify()).isInstanceOf(ChainVerification.Intact.class);
+	}
+
+}
