@@ -3,13 +3,11 @@ package io.soc2ops;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
 import io.soc2ops.cli.Soc2opsCommand;
 
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class Soc2opsApplication {
 
 	/** The jar's entry point: the command line ({@code serve}, {@code demo}, {@code ledger verify}, ...). */

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Service;
  * A file that does not validate stops start-up with the file and line to fix.
  */
 @Service
+@EnableConfigurationProperties(CatalogSettings.class)
 public class Catalog {
 
 	private final CatalogData data;

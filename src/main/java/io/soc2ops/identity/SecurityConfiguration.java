@@ -1,6 +1,7 @@
 package io.soc2ops.identity;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@link AccessRules}. One-shot CLI commands run without a web server and without these.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IdentitySettings.class)
 class SecurityConfiguration {
 
 	private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "

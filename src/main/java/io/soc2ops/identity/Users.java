@@ -50,7 +50,8 @@ public class Users {
 			throw IdentityException.refused("display name must be 1-200 characters");
 		}
 		// milliseconds: what both databases store exactly, so the user returned is the user stored
-		var user = new User(username, displayName.strip(), roles, true, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		var user = new User(username, displayName.strip(), roles, true,
+				clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		users.insert(user, passwords.encode(password));
 		record("user.created", username, by, Map.of("roles", names(roles), "displayName", user.displayName()));
 		return user;
