@@ -10,7 +10,10 @@ import io.soc2ops.cli.Soc2opsCommand;
 @SpringBootApplication
 public class Soc2opsApplication {
 
-	/** The jar's entry point: the command line ({@code serve}, {@code demo}, {@code ledger verify}, ...). */
+	/**
+	 * The jar's entry point: the command line ({@code serve}, {@code demo},
+	 * {@code ledger verify}, ...).
+	 */
 	public static void main(String[] args) {
 		int code = Soc2opsCommand.execute(Soc2opsApplication.class, args.length == 0 ? new String[] { "serve" } : args);
 		System.exit(code);

@@ -17,7 +17,10 @@ public class TestDatabases implements EnvironmentPostProcessor {
 
 	static final String DB_URL_PROPERTY = "soc2ops.test.db-url";
 
-	/** Set to true by a test that names its own datasource (e.g. to share one between two contexts). */
+	/**
+	 * Set to true by a test that names its own datasource (e.g. to share one between two
+	 * contexts).
+	 */
 	public static final String KEEP_DATASOURCE = "soc2ops.test.keep-datasource";
 
 	@Override
@@ -41,14 +44,14 @@ public class TestDatabases implements EnvironmentPostProcessor {
 		if (url.startsWith("jdbc:postgresql:")) {
 			String separator = url.contains("?") ? "&" : "?";
 			return Map.of("spring.datasource.url", url + separator + "currentSchema=" + name,
-					"spring.datasource.username", "postgres", "spring.datasource.password", "",
-					"spring.flyway.schemas", name, "spring.flyway.create-schemas", "true",
-					"spring.datasource.hikari.maximum-pool-size", "4");
+					"spring.datasource.username", "postgres", "spring.datasource.password", "", "spring.flyway.schemas",
+					name, "spring.flyway.create-schemas", "true", "spring.datasource.hikari.maximum-pool-size", "4");
 		}
 		if (!url.isBlank()) {
 			throw new IllegalStateException(DB_URL_PROPERTY + " must be a PostgreSQL JDBC URL but was " + url);
 		}
-		return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "spring.datasource.hikari.maximum-pool-size", "4");
+		return Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
+				"spring.datasource.hikari.maximum-pool-size", "4");
 	}
 
 }

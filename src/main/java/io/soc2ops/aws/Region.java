@@ -3,7 +3,8 @@ package io.soc2ops.aws;
 import java.util.regex.Pattern;
 
 /**
- * An AWS region code such as {@code ap-northeast-1} (Tokyo) or {@code ap-northeast-3} (Osaka).
+ * An AWS region code such as {@code ap-northeast-1} (Tokyo) or {@code ap-northeast-3}
+ * (Osaka).
  */
 public record Region(String code) {
 

@@ -13,8 +13,8 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Service;
 
 /**
- * The criteria, the company's controls and the Security Hub mapping, loaded once at start.
- * A file that does not validate stops start-up with the file and line to fix.
+ * The criteria, the company's controls and the Security Hub mapping, loaded once at
+ * start. A file that does not validate stops start-up with the file and line to fix.
  */
 @Service
 @EnableConfigurationProperties(CatalogSettings.class)

@@ -1,8 +1,8 @@
 package io.soc2ops.catalog;
 
 /**
- * A catalog data file that cannot be used, with the file and line to fix. Thrown at start,
- * so soc2ops never runs on a half-valid catalog.
+ * A catalog data file that cannot be used, with the file and line to fix. Thrown at
+ * start, so soc2ops never runs on a half-valid catalog.
  */
 public class CatalogFileException extends RuntimeException {
 

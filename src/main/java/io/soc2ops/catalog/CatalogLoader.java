@@ -44,9 +44,11 @@ final class CatalogLoader {
 
 		var hubFile = read(SECURITY_HUB,
 				List.of("control_id", "service", "severity", "standards", "title", "criteria", "rationale"));
-		var hub = unique(hubFile, row -> new SecurityHubControl(row.required("control_id"), row.required("service"),
-				parse(row, "severity", CatalogLoader::severity), row.list("standards", s -> s),
-				row.required("title"), criteria(row, known), row.required("rationale")), SecurityHubControl::id);
+		var hub = unique(hubFile,
+				row -> new SecurityHubControl(row.required("control_id"), row.required("service"),
+						parse(row, "severity", CatalogLoader::severity), row.list("standards", s -> s),
+						row.required("title"), criteria(row, known), row.required("rationale")),
+				SecurityHubControl::id);
 
 		var controlFile = read(CONTROLS, List.of("id", "area", "title_en", "title_ja", "criteria", "checks"));
 		var controls = unique(controlFile, row -> {

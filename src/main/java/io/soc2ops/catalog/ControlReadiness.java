@@ -8,7 +8,10 @@ import java.util.Optional;
 public record ControlReadiness(Control control, ReadinessStatus status, Optional<ControlTest> latestTest,
 		long evidenceEntries) {
 
-	/** A manual control nobody has produced evidence for: what an auditor will ask about first. */
+	/**
+	 * A manual control nobody has produced evidence for: what an auditor will ask about
+	 * first.
+	 */
 	public boolean gap() {
 		return !control.automated() && evidenceEntries == 0;
 	}

@@ -52,7 +52,8 @@ public class ControlTests {
 		var control = catalog.control(controlId)
 			.orElseThrow(() -> new CatalogException("no control " + controlId, true));
 		if (evidenceFor.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1))) {
-			throw new CatalogException("a test cannot be recorded for a day in the future (" + evidenceFor + ")", false);
+			throw new CatalogException("a test cannot be recorded for a day in the future (" + evidenceFor + ")",
+					false);
 		}
 		String trimmed = note.strip();
 		if (trimmed.length() > MAX_NOTE) {

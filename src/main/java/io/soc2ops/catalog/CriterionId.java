@@ -6,13 +6,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A Trust Services Criteria identifier such as {@code CC6.1}, {@code A1.2} or {@code P4.3}.
+ * A Trust Services Criteria identifier such as {@code CC6.1}, {@code A1.2} or
+ * {@code P4.3}.
  */
 public record CriterionId(String value) implements Comparable<CriterionId> {
 
 	private static final Pattern FORMAT = Pattern.compile("(CC[1-9]|A1|C1|PI1|P[1-8])\\.([1-9])");
 
-	/** The order criteria are shown in: common criteria, then the additional categories. */
+	/**
+	 * The order criteria are shown in: common criteria, then the additional categories.
+	 */
 	static final List<String> GROUP_ORDER = List.of("CC1", "CC2", "CC3", "CC4", "CC5", "CC6", "CC7", "CC8", "CC9", "A1",
 			"C1", "PI1", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8");
 
@@ -22,7 +25,8 @@ public record CriterionId(String value) implements Comparable<CriterionId> {
 
 	public CriterionId {
 		if (!FORMAT.matcher(value).matches()) {
-			throw new IllegalArgumentException("'" + value + "' is not a Trust Services Criteria ID (like CC6.1 or A1.2)");
+			throw new IllegalArgumentException(
+					"'" + value + "' is not a Trust Services Criteria ID (like CC6.1 or A1.2)");
 		}
 	}
 

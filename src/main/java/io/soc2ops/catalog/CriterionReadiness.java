@@ -3,7 +3,8 @@ package io.soc2ops.catalog;
 import java.util.List;
 
 /**
- * A criterion, its status, the controls behind it and the Security Hub controls mapped to it.
+ * A criterion, its status, the controls behind it and the Security Hub controls mapped to
+ * it.
  */
 public record CriterionReadiness(Criterion criterion, ReadinessStatus status, List<ControlReadiness> controls,
 		List<SecurityHubControl> securityHubControls) {

@@ -11,7 +11,8 @@ import io.soc2ops.evidence.EvidenceLedger;
 import io.soc2ops.evidence.SubjectCount;
 
 /**
- * The readiness map: every criterion's status from the evidence recorded for its controls.
+ * The readiness map: every criterion's status from the evidence recorded for its
+ * controls.
  */
 @Service
 public class Readiness {

@@ -13,8 +13,8 @@ final class ReadinessRule {
 	}
 
 	static ReadinessStatus ofControl(Optional<ControlTest> latest) {
-		return latest.map(test -> test.outcome() == TestOutcome.PASSED ? ReadinessStatus.PASSING
-				: ReadinessStatus.FAILING)
+		return latest
+			.map(test -> test.outcome() == TestOutcome.PASSED ? ReadinessStatus.PASSING : ReadinessStatus.FAILING)
 			.orElse(ReadinessStatus.NEEDS_EVIDENCE);
 	}
 

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * An AWS Security Hub control (consolidated ID such as {@code S3.8}) and why it evidences
  * the criteria it is mapped to.
  *
- * @param standards the standards that include it: {@code FSBP}, {@code CIS-3.0.0:2.1.4}, ...
+ * @param standards the standards that include it: {@code FSBP}, {@code CIS-3.0.0:2.1.4},
+ * ...
  */
 public record SecurityHubControl(String id, String service, Severity severity, List<String> standards, String title,
 		List<CriterionId> criteria, String rationale) {

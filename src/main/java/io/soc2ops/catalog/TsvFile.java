@@ -36,7 +36,8 @@ final class TsvFile {
 	}
 
 	static TsvFile read(String name, Resource resource, List<String> expectedHeader) {
-		try (var reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+		try (var reader = new BufferedReader(
+				new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
 			List<String> header = null;
 			List<Row> rows = new ArrayList<>();
 			String version = null;
@@ -57,8 +58,8 @@ final class TsvFile {
 				List<String> fields = Arrays.asList(line.split("\t", -1));
 				if (header == null) {
 					if (!fields.equals(expectedHeader)) {
-						throw new CatalogFileException(name, number,
-								"header must be " + String.join(" | ", expectedHeader) + " but was " + String.join(" | ", fields));
+						throw new CatalogFileException(name, number, "header must be "
+								+ String.join(" | ", expectedHeader) + " but was " + String.join(" | ", fields));
 					}
 					header = fields;
 					continue;
@@ -70,8 +71,9 @@ final class TsvFile {
 				rows.add(new Row(name, number, header, fields));
 			}
 			if (header == null) {
-				throw new CatalogFileException(name, 0, "no header line (the file is empty or has only comments); expected "
-						+ String.join(" | ", expectedHeader));
+				throw new CatalogFileException(name, 0,
+						"no header line (the file is empty or has only comments); expected "
+								+ String.join(" | ", expectedHeader));
 			}
 			return new TsvFile(name, header, rows, Optional.ofNullable(version));
 		}

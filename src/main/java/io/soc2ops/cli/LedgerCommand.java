@@ -56,8 +56,7 @@ class LedgerCommand implements Callable<Integer> {
 
 		static String describe(ChainVerification result) {
 			return switch (result) {
-				case ChainVerification.Intact intact ->
-					"Ledger intact: " + intact.verified() + " entries verified.";
+				case ChainVerification.Intact intact -> "Ledger intact: " + intact.verified() + " entries verified.";
 				case ChainVerification.Broken broken -> "Ledger BROKEN at entry #" + broken.sequence() + ": "
 						+ broken.reason() + ". " + broken.verified() + " entries before it verified.";
 			};

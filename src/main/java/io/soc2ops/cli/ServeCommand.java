@@ -7,9 +7,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "serve", mixinStandardHelpOptions = true,
-		description = { "Starts soc2ops (port from SERVER_PORT, default 8080).",
-				"Extra --key=value arguments are passed to Spring, e.g. --spring.datasource.url=jdbc:postgresql://..." })
+@Command(name = "serve", mixinStandardHelpOptions = true, description = {
+		"Starts soc2ops (port from SERVER_PORT, default 8080).",
+		"Extra --key=value arguments are passed to Spring, e.g. --spring.datasource.url=jdbc:postgresql://..." })
 class ServeCommand implements Callable<Integer> {
 
 	@CommandLine.Unmatched

@@ -47,8 +47,8 @@ final class Server {
 	}
 
 	/**
-	 * A context without the web server, for commands that print a result. Logging is off on
-	 * the console: the command prints what went wrong itself.
+	 * A context without the web server, for commands that print a result. Logging is off
+	 * on the console: the command prints what went wrong itself.
 	 */
 	static ConfigurableApplicationContext oneShot(List<String> springArguments) {
 		var arguments = new ArrayList<>(springArguments);

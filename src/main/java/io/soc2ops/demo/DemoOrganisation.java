@@ -74,8 +74,8 @@ class DemoOrganisation implements ApplicationRunner {
 				.readValue(in, DemoData.class);
 		}
 		transaction.executeWithoutResult(status -> load(data));
-		log.info("Demo organisation '{}' loaded: {} accounts, {} control tests", data.company(),
-				data.accounts().size(), data.controlTests().size());
+		log.info("Demo organisation '{}' loaded: {} accounts, {} control tests", data.company(), data.accounts().size(),
+				data.controlTests().size());
 	}
 
 	private void load(DemoData data) {

@@ -18,7 +18,8 @@ public record Actor(Kind kind, String name) {
 
 	public Actor {
 		if (!NAME.matcher(name).matches()) {
-			throw new IllegalArgumentException("actor name must be 1-100 letters, digits or ._@+- but was '" + name + "'");
+			throw new IllegalArgumentException(
+					"actor name must be 1-100 letters, digits or ._@+- but was '" + name + "'");
 		}
 	}
 

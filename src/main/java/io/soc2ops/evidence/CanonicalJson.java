@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * JSON with object keys sorted at every level and no insignificant whitespace, so the same
- * content always yields the same bytes, and so the same hash.
+ * JSON with object keys sorted at every level and no insignificant whitespace, so the
+ * same content always yields the same bytes, and so the same hash.
  */
 final class CanonicalJson {
 

@@ -18,8 +18,8 @@ final class ChainHash {
 	private ChainHash() {
 	}
 
-	static String of(long sequence, Instant recordedAt, LocalDate evidenceFor, String action, Actor actor, String module,
-			String subject, String canonicalPayload, String previousHash) {
+	static String of(long sequence, Instant recordedAt, LocalDate evidenceFor, String action, Actor actor,
+			String module, String subject, String canonicalPayload, String previousHash) {
 		var entry = new LinkedHashMap<String, Object>();
 		entry.put("sequence", sequence);
 		entry.put("recordedAt", recordedAt.toString());

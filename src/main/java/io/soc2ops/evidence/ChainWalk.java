@@ -20,8 +20,8 @@ final class ChainWalk {
 			return;
 		}
 		if (entry.sequence() != expectedSequence) {
-			fail(expectedSequence, "entry #" + expectedSequence + " is missing (the next stored entry is #"
-					+ entry.sequence() + ")");
+			fail(expectedSequence,
+					"entry #" + expectedSequence + " is missing (the next stored entry is #" + entry.sequence() + ")");
 		}
 		else if (!entry.previousHash().equals(expectedPrevious)) {
 			fail(entry.sequence(), "its previous hash does not match entry #" + (entry.sequence() - 1)

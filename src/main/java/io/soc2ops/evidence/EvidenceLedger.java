@@ -48,8 +48,8 @@ public class EvidenceLedger {
 	}
 
 	/**
-	 * Recomputes every hash in order and names the first entry that does not hold. Streams
-	 * the ledger, so its size does not matter for memory.
+	 * Recomputes every hash in order and names the first entry that does not hold.
+	 * Streams the ledger, so its size does not matter for memory.
 	 */
 	@Transactional(readOnly = true)
 	public ChainVerification verify() {
@@ -75,8 +75,8 @@ public class EvidenceLedger {
 	}
 
 	/**
-	 * The latest entry with this action for each subject that starts with the prefix: the one
-	 * for the most recent day, and of those the last recorded.
+	 * The latest entry with this action for each subject that starts with the prefix: the
+	 * one for the most recent day, and of those the last recorded.
 	 */
 	@Transactional(readOnly = true)
 	public Map<String, EvidenceEntry> latestPerSubject(String subjectPrefix, String action) {

@@ -7,13 +7,16 @@ import java.util.regex.Pattern;
 /**
  * What a module asks the ledger to record.
  *
- * @param action what happened, dotted and past tense ({@code control.tested}, {@code user.signed-in})
+ * @param action what happened, dotted and past tense ({@code control.tested},
+ * {@code user.signed-in})
  * @param actor who or which part of the system did it
  * @param module the module recording it
  * @param subject what it is about ({@code control:ACC-01}, {@code user:alice})
- * @param evidenceFor the day this is evidence for; may be earlier than the day it is recorded
- * (a review signed late, a back-filled scan) so it lands in the right audit period
- * @param payload details; any JSON-compatible values (maps, lists, strings, numbers, booleans)
+ * @param evidenceFor the day this is evidence for; may be earlier than the day it is
+ * recorded (a review signed late, a back-filled scan) so it lands in the right audit
+ * period
+ * @param payload details; any JSON-compatible values (maps, lists, strings, numbers,
+ * booleans)
  */
 public record EvidenceRecord(String action, Actor actor, String module, String subject, LocalDate evidenceFor,
 		Map<String, ?> payload) {

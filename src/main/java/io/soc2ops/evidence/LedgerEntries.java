@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The ledger's table. Only inserts: there is deliberately no update or delete here, and the
- * database refuses them too (a trigger on both H2 and PostgreSQL).
+ * The ledger's table. Only inserts: there is deliberately no update or delete here, and
+ * the database refuses them too (a trigger on both H2 and PostgreSQL).
  */
 @Repository
 class LedgerEntries {
@@ -77,8 +77,9 @@ class LedgerEntries {
 	}
 
 	List<EvidenceEntry> forSubject(String subject, int limit) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_entry WHERE subject = :subject ORDER BY sequence DESC"
-				+ " FETCH FIRST :limit ROWS ONLY")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM evidence_entry WHERE subject = :subject ORDER BY sequence DESC"
+					+ " FETCH FIRST :limit ROWS ONLY")
 			.param("subject", subject)
 			.param("limit", limit)
 			.query(LedgerEntries::entry)
@@ -86,9 +87,11 @@ class LedgerEntries {
 	}
 
 	List<EvidenceEntry> latestPerSubject(String subjectPrefix, String action) {
-		// latest by the day it is evidence for, then by recording order: a test back-filled for
+		// latest by the day it is evidence for, then by recording order: a test
+		// back-filled for
 		// last month does not displace the one performed today
-		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_entry e WHERE e.action = :action AND e.subject LIKE :prefix"
+		return jdbc.sql("SELECT " + COLUMNS
+				+ " FROM evidence_entry e WHERE e.action = :action AND e.subject LIKE :prefix"
 				+ " AND NOT EXISTS (SELECT 1 FROM evidence_entry n WHERE n.subject = e.subject AND n.action = e.action"
 				+ " AND (n.evidence_for > e.evidence_for OR (n.evidence_for = e.evidence_for AND n.sequence > e.sequence)))")
 			.param("action", action)
@@ -98,8 +101,9 @@ class LedgerEntries {
 	}
 
 	List<SubjectCount> countsPerSubject(String subjectPrefix) {
-		return jdbc.sql("SELECT subject, COUNT(*) AS entries, MAX(evidence_for) AS latest FROM evidence_entry"
-				+ " WHERE subject LIKE :prefix GROUP BY subject")
+		return jdbc
+			.sql("SELECT subject, COUNT(*) AS entries, MAX(evidence_for) AS latest FROM evidence_entry"
+					+ " WHERE subject LIKE :prefix GROUP BY subject")
 			.param("prefix", escapeLike(subjectPrefix) + "%")
 			.query((rs, row) -> new SubjectCount(rs.getString("subject"), rs.getLong("entries"),
 					rs.getObject("latest", LocalDate.class)))
@@ -107,8 +111,9 @@ class LedgerEntries {
 	}
 
 	List<EvidenceEntry> page(long beforeSequence, int size) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM evidence_entry WHERE sequence < :before ORDER BY sequence DESC"
-				+ " FETCH FIRST :size ROWS ONLY")
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM evidence_entry WHERE sequence < :before ORDER BY sequence DESC"
+					+ " FETCH FIRST :size ROWS ONLY")
 			.param("before", beforeSequence)
 			.param("size", size)
 			.query(LedgerEntries::entry)
@@ -121,9 +126,9 @@ class LedgerEntries {
 
 	private static EvidenceEntry entry(ResultSet rs, int row) throws SQLException {
 		return new EvidenceEntry(rs.getLong("sequence"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("evidence_for", LocalDate.class), rs.getString("action"), Actor.parse(rs.getString("actor")),
-				rs.getString("module"), rs.getString("subject"), rs.getString("payload"), rs.getString("previous_hash"),
-				rs.getString("hash"));
+				rs.getObject("evidence_for", LocalDate.class), rs.getString("action"),
+				Actor.parse(rs.getString("actor")), rs.getString("module"), rs.getString("subject"),
+				rs.getString("payload"), rs.getString("previous_hash"), rs.getString("hash"));
 	}
 
 	record Head(long sequence, String hash) {

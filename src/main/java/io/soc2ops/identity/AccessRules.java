@@ -5,10 +5,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 
 /**
- * Who may call what, for the UI and the API alike. Reading is open to every signed-in role
- * (the auditor reads everything); every change is listed here with the {@link Capability}
- * it needs, and anything not listed is refused. {@code RoleMatrixTests} walks every
- * endpoint with every role against these rules.
+ * Who may call what, for the UI and the API alike. Reading is open to every signed-in
+ * role (the auditor reads everything); every change is listed here with the
+ * {@link Capability} it needs, and anything not listed is refused.
+ * {@code RoleMatrixTests} walks every endpoint with every role against these rules.
  */
 final class AccessRules {
 
@@ -16,10 +16,12 @@ final class AccessRules {
 	}
 
 	static void apply(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-		rules.requestMatchers("/signin", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-				"/actuator/health", "/actuator/health/**")
+		rules
+			.requestMatchers("/signin", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**")
 			.permitAll()
-			// the API's description holds no data; API clients and the browser both read it
+			// the API's description holds no data; API clients and the browser both read
+			// it
 			.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
 					"/swagger-ui/**")
 			.permitAll()
@@ -31,7 +33,8 @@ final class AccessRules {
 			.hasAnyRole(Capability.ADMINISTER_USERS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/controls/*/tests", "/api/v1/controls/*/tests")
 			.hasAnyRole(Capability.RECORD_CONTROL_TESTS.roleNames())
-			// everyone manages their own sign-in and tokens (an auditor needs a token to read through the API)
+			// everyone manages their own sign-in and tokens (an auditor needs a token to
+			// read through the API)
 			.requestMatchers(HttpMethod.POST, "/signout", "/account/password", "/account/tokens",
 					"/account/tokens/*/revoke", "/api/v1/tokens")
 			.authenticated()

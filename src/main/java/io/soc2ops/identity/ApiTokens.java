@@ -60,7 +60,8 @@ public class ApiTokens {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = SECRET_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		// milliseconds: what both databases store exactly, so the token returned is the token stored
+		// milliseconds: what both databases store exactly, so the token returned is the
+		// token stored
 		var token = new ApiToken(UUID.randomUUID().toString(), owner, trimmed, secret.substring(0, 10),
 				clock.instant().truncatedTo(ChronoUnit.MILLIS), null, null);
 		tokens.insert(token, hash(secret));

@@ -16,8 +16,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API calls that carry {@code Authorization: Bearer <token>}. A wrong token is
- * refused outright rather than treated as anonymous.
+ * Authenticates API calls that carry {@code Authorization: Bearer <token>}. A wrong token
+ * is refused outright rather than treated as anonymous.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 

@@ -12,14 +12,12 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 
 /**
- * Changes that only some roles may make. {@link AccessRules} enforces them on requests; the
- * UI asks the same question to decide which buttons to show.
+ * Changes that only some roles may make. {@link AccessRules} enforces them on requests;
+ * the UI asks the same question to decide which buttons to show.
  */
 public enum Capability {
 
-	RECORD_CONTROL_TESTS(ADMIN, OPERATOR, ENGINEER),
-	ADMINISTER_USERS(ADMIN),
-	READ_USERS(ADMIN, AUDITOR),
+	RECORD_CONTROL_TESTS(ADMIN, OPERATOR, ENGINEER), ADMINISTER_USERS(ADMIN), READ_USERS(ADMIN, AUDITOR),
 	READ_METRICS(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;

@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import io.soc2ops.evidence.Actor;
 
 /**
- * On the first start there is nobody to sign in as: creates {@code admin} with the password
- * from {@code SOC2OPS_ADMIN_PASSWORD}, or a random one printed once to the console (never
- * to the log). Then says where soc2ops is and how to sign in.
+ * On the first start there is nobody to sign in as: creates {@code admin} with the
+ * password from {@code SOC2OPS_ADMIN_PASSWORD}, or a random one printed once to the
+ * console (never to the log). Then says where soc2ops is and how to sign in.
  */
 @Component
 @ConditionalOnWebApplication
@@ -55,8 +55,10 @@ class FirstAdmin {
 		users.create(ADMIN, "Administrator", Set.of(Role.ADMIN), password, Actor.system("first-run"));
 		console.printf("%nsoc2ops is ready at %s%n", url);
 		if (generated) {
-			console.printf("  First run: sign in as 'admin' with this password (shown only now):%n%n      %s%n%n"
-					+ "  Change it under Account, or set SOC2OPS_ADMIN_PASSWORD before the first start.%n%n", password);
+			console.printf(
+					"  First run: sign in as 'admin' with this password (shown only now):%n%n      %s%n%n"
+							+ "  Change it under Account, or set SOC2OPS_ADMIN_PASSWORD before the first start.%n%n",
+					password);
 		}
 		else {
 			console.printf("  First run: sign in as 'admin' with the password in SOC2OPS_ADMIN_PASSWORD.%n%n");

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Sign-in settings.
  *
- * @param adminPassword the first-run admin's password (from {@code SOC2OPS_ADMIN_PASSWORD});
- * when absent a random one is generated and printed once
+ * @param adminPassword the first-run admin's password (from
+ * {@code SOC2OPS_ADMIN_PASSWORD}); when absent a random one is generated and printed once
  */
 @ConfigurationProperties("soc2ops.identity")
 record IdentitySettings(@Nullable String adminPassword) {

@@ -7,8 +7,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts every interactive sign-in, and every failed one, in the ledger. API token calls are
- * not sign-ins and are not recorded one by one.
+ * Puts every interactive sign-in, and every failed one, in the ledger. API token calls
+ * are not sign-ins and are not recorded one by one.
  */
 @Component
 class SignInEvidence {
@@ -21,7 +21,8 @@ class SignInEvidence {
 
 	@EventListener
 	void on(InteractiveAuthenticationSuccessEvent event) {
-		users.recordSignIn(event.getAuthentication().getName(), true, remoteAddress(event.getAuthentication().getDetails()));
+		users.recordSignIn(event.getAuthentication().getName(), true,
+				remoteAddress(event.getAuthentication().getDetails()));
 	}
 
 	@EventListener

@@ -41,7 +41,10 @@ class TokenRepository {
 	}
 
 	Optional<ApiToken> byId(String id) {
-		return jdbc.sql("SELECT * FROM api_token WHERE id = :id").param("id", id).query(TokenRepository::token).optional();
+		return jdbc.sql("SELECT * FROM api_token WHERE id = :id")
+			.param("id", id)
+			.query(TokenRepository::token)
+			.optional();
 	}
 
 	List<ApiToken> ownedBy(Username owner) {

@@ -49,9 +49,9 @@ public class Users {
 		if (displayName.isBlank() || displayName.length() > 200) {
 			throw IdentityException.refused("display name must be 1-200 characters");
 		}
-		// milliseconds: what both databases store exactly, so the user returned is the user stored
-		var user = new User(username, displayName.strip(), roles, true,
-				clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		// milliseconds: what both databases store exactly, so the user returned is the
+		// user stored
+		var user = new User(username, displayName.strip(), roles, true, clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		users.insert(user, passwords.encode(password));
 		record("user.created", username, by, Map.of("roles", names(roles), "displayName", user.displayName()));
 		return user;
@@ -141,8 +141,8 @@ public class Users {
 
 	static void requireStrong(String password) {
 		if (password.length() < IdentitySettings.MIN_PASSWORD_LENGTH) {
-			throw IdentityException.refused("password must be at least " + IdentitySettings.MIN_PASSWORD_LENGTH
-					+ " characters");
+			throw IdentityException
+				.refused("password must be at least " + IdentitySettings.MIN_PASSWORD_LENGTH + " characters");
 		}
 	}
 
@@ -150,7 +150,10 @@ public class Users {
 		return EnumSet.copyOf(roles).stream().map(Role::name).toList();
 	}
 
-	/** A failed sign-in carries whatever was typed; keep the ledger subject printable and short. */
+	/**
+	 * A failed sign-in carries whatever was typed; keep the ledger subject printable and
+	 * short.
+	 */
 	private static String safeSubject(String typed) {
 		String cleaned = typed.replaceAll("[^A-Za-z0-9._@+-]", "?");
 		return "user:" + (cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned);

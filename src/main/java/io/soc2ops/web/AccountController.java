@@ -61,7 +61,8 @@ class AccountController {
 	String issueToken(@RequestParam(defaultValue = "") String name, Authentication authentication,
 			RedirectAttributes redirect) {
 		try {
-			var issued = tokens.issue(Username.of(authentication.getName()), name, Actor.user(authentication.getName()));
+			var issued = tokens.issue(Username.of(authentication.getName()), name,
+					Actor.user(authentication.getName()));
 			redirect.addFlashAttribute("secret", issued.secret());
 		}
 		catch (IdentityException ex) {

@@ -19,7 +19,8 @@ import io.soc2ops.identity.ApiToken;
 import io.soc2ops.identity.User;
 
 /**
- * The JSON shapes of the REST API: stable, flat, and independent of how modules model things.
+ * The JSON shapes of the REST API: stable, flat, and independent of how modules model
+ * things.
  */
 final class ApiViews {
 
@@ -37,8 +38,8 @@ final class ApiViews {
 
 	}
 
-	record CriterionDetail(CriterionView criterion, List<ControlView> controls, List<SecurityHubView> securityHubControls,
-			List<String> gaps) {
+	record CriterionDetail(CriterionView criterion, List<ControlView> controls,
+			List<SecurityHubView> securityHubControls, List<String> gaps) {
 
 		static CriterionDetail of(CriterionReadiness c) {
 			return new CriterionDetail(CriterionView.of(c), c.controls().stream().map(ControlView::of).toList(),
@@ -104,8 +105,8 @@ final class ApiViews {
 	record UserView(String username, String displayName, List<String> roles, boolean enabled, Instant createdAt) {
 
 		static UserView of(User u) {
-			return new UserView(u.username().value(), u.displayName(), u.roles().stream().map(Enum::name).sorted().toList(),
-					u.enabled(), u.createdAt());
+			return new UserView(u.username().value(), u.displayName(),
+					u.roles().stream().map(Enum::name).sorted().toList(), u.enabled(), u.createdAt());
 		}
 
 	}

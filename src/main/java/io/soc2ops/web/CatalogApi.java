@@ -106,7 +106,8 @@ class CatalogApi {
 	 * @param outcome PASSED or FAILED
 	 * @param evidenceFor the day the test was performed (YYYY-MM-DD)
 	 */
-	record TestRequest(@NotBlank String outcome, @NotBlank String evidenceFor, @org.jspecify.annotations.Nullable String note) {
+	record TestRequest(@NotBlank String outcome, @NotBlank String evidenceFor,
+			@org.jspecify.annotations.Nullable String note) {
 	}
 
 }

@@ -46,7 +46,8 @@ class CatalogController {
 
 	@GetMapping("/criteria/{id}")
 	String criterion(@PathVariable String id, Model model) {
-		var criterion = readiness.criterion(NotFound.criterionId(id)).orElseThrow(() -> NotFound.of("no criterion " + id));
+		var criterion = readiness.criterion(NotFound.criterionId(id))
+			.orElseThrow(() -> NotFound.of("no criterion " + id));
 		model.addAttribute("criterion", criterion);
 		return "criterion";
 	}
@@ -56,13 +57,19 @@ class CatalogController {
 		var control = readiness.control(id).orElseThrow(() -> NotFound.of("no control " + id));
 		model.addAttribute("control", control);
 		model.addAttribute("criteria",
-				control.control().criteria().stream().map(catalog::criterion).flatMap(java.util.Optional::stream).toList());
-		model.addAttribute("checks", control.control()
-			.checks()
-			.stream()
-			.map(catalog::securityHubControl)
-			.flatMap(java.util.Optional::stream)
-			.toList());
+				control.control()
+					.criteria()
+					.stream()
+					.map(catalog::criterion)
+					.flatMap(java.util.Optional::stream)
+					.toList());
+		model.addAttribute("checks",
+				control.control()
+					.checks()
+					.stream()
+					.map(catalog::securityHubControl)
+					.flatMap(java.util.Optional::stream)
+					.toList());
 		model.addAttribute("history", tests.history(id, 50));
 		model.addAttribute("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
 		return "control";

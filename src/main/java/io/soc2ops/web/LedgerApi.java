@@ -32,7 +32,9 @@ class LedgerApi {
 
 	@GetMapping("/entries/{sequence}")
 	ApiViews.EntryView entry(@PathVariable long sequence) {
-		return ledger.entry(sequence).map(ApiViews.EntryView::of).orElseThrow(() -> NotFound.of("no entry #" + sequence));
+		return ledger.entry(sequence)
+			.map(ApiViews.EntryView::of)
+			.orElseThrow(() -> NotFound.of("no entry #" + sequence));
 	}
 
 	@GetMapping("/verification")

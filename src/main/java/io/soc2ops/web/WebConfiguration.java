@@ -11,8 +11,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * English and Japanese: the browser's language first, {@code ?lang=ja} or {@code ?lang=en}
- * to switch, remembered in a cookie.
+ * English and Japanese: the browser's language first, {@code ?lang=ja} or
+ * {@code ?lang=en} to switch, remembered in a cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -22,8 +22,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Bean
 	LocaleResolver localeResolver() {
 		var resolver = new CookieLocaleResolver("soc2ops-lang");
-		resolver.setDefaultLocaleFunction(request -> "ja".equals(request.getLocale().getLanguage()) ? JAPANESE
-				: Locale.ENGLISH);
+		resolver.setDefaultLocaleFunction(
+				request -> "ja".equals(request.getLocale().getLanguage()) ? JAPANESE : Locale.ENGLISH);
 		return resolver;
 	}
 

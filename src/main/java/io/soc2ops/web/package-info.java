@@ -1,6 +1,7 @@
 /**
  * The web UI (Thymeleaf + htmx, English and Japanese) and the REST API under
- * {@code /api/v1}. Controllers translate HTTP to module calls and back; no business rules.
+ * {@code /api/v1}. Controllers translate HTTP to module calls and back; no business
+ * rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
 		allowedDependencies = { "aws", "catalog", "evidence", "identity" })

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * The catalog files are validated against each other at start, and every problem names the
- * file and line to fix. Each fixture under {@code catalog-fixtures/} is the {@code valid}
- * catalog with one thing broken.
+ * The catalog files are validated against each other at start, and every problem names
+ * the file and line to fix. Each fixture under {@code catalog-fixtures/} is the
+ * {@code valid} catalog with one thing broken.
  */
 class CatalogLoaderTests {
 
@@ -32,9 +32,10 @@ class CatalogLoaderTests {
 		assertThat(guardDuty.service()).isEqualTo("GuardDuty");
 		assertThat(guardDuty.severity()).isEqualTo(SecurityHubControl.Severity.HIGH);
 		assertThat(guardDuty.criteria()).containsExactly(id("CC7.2"), id("CC6.1"));
-		assertThat(guardDuty.rationale()).isEqualTo("GuardDuty is the threat detection that anomaly monitoring relies on.");
-		assertThat(catalog.securityHubControl("S3.8").orElseThrow().standards())
-			.containsExactly("FSBP", "CIS-3.0.0:2.1.4");
+		assertThat(guardDuty.rationale())
+			.isEqualTo("GuardDuty is the threat detection that anomaly monitoring relies on.");
+		assertThat(catalog.securityHubControl("S3.8").orElseThrow().standards()).containsExactly("FSBP",
+				"CIS-3.0.0:2.1.4");
 		assertThat(catalog.securityHubControl("RDS.11").orElseThrow().inFoundationalBestPractices()).isFalse();
 
 		assertThat(catalog.controls()).extracting(Control::id).containsExactly("ALR-01", "FND-04", "AVL-03");
@@ -107,7 +108,8 @@ class CatalogLoaderTests {
 
 	@Test
 	void rejectsACriterionInTheWrongGroup() {
-		assertLoadFails("wrong-group").hasMessage("catalog/criteria.tsv line 9: group CC9 does not match criterion A1.2");
+		assertLoadFails("wrong-group")
+			.hasMessage("catalog/criteria.tsv line 9: group CC9 does not match criterion A1.2");
 	}
 
 	@Test

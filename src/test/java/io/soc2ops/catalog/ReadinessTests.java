@@ -161,7 +161,8 @@ class ReadinessTests {
 
 	@Test
 	void acceptsTomorrowInUtcBecauseItIsAlreadyTodayEastOfUtc() {
-		// time zones run to UTC+14: someone in Tokyo at 08:30 on 3 November records "today"
+		// time zones run to UTC+14: someone in Tokyo at 08:30 on 3 November records
+		// "today"
 		var test = tests.record("VEN-01", TestOutcome.PASSED, TODAY.plusDays(1), "", MIKA);
 
 		assertThat(test.evidenceFor()).isEqualTo(LocalDate.of(2026, 11, 3));

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.DefaultResourceLoader;
 
 /**
- * The catalog soc2ops ships: the 2017 Trust Services Criteria, the company control library
- * and the Security Hub mapping an auditor will read.
+ * The catalog soc2ops ships: the 2017 Trust Services Criteria, the company control
+ * library and the Security Hub mapping an auditor will read.
  */
 class ShippedCatalogTests {
 
@@ -35,9 +35,9 @@ class ShippedCatalogTests {
 			.containsExactly("CC1.1", "CC1.2", "CC1.3", "CC1.4", "CC1.5", "CC2.1", "CC2.2", "CC2.3", "CC3.1", "CC3.2",
 					"CC3.3", "CC3.4", "CC4.1", "CC4.2", "CC5.1", "CC5.2", "CC5.3", "CC6.1", "CC6.2", "CC6.3", "CC6.4",
 					"CC6.5", "CC6.6", "CC6.7", "CC6.8", "CC7.1", "CC7.2", "CC7.3", "CC7.4", "CC7.5", "CC8.1", "CC9.1",
-					"CC9.2", "A1.1", "A1.2", "A1.3", "C1.1", "C1.2", "PI1.1", "PI1.2", "PI1.3", "PI1.4", "PI1.5", "P1.1",
-					"P2.1", "P3.1", "P3.2", "P4.1", "P4.2", "P4.3", "P5.1", "P5.2", "P6.1", "P6.2", "P6.3", "P6.4",
-					"P6.5", "P6.6", "P6.7", "P7.1", "P8.1");
+					"CC9.2", "A1.1", "A1.2", "A1.3", "C1.1", "C1.2", "PI1.1", "PI1.2", "PI1.3", "PI1.4", "PI1.5",
+					"P1.1", "P2.1", "P3.1", "P3.2", "P4.1", "P4.2", "P4.3", "P5.1", "P5.2", "P6.1", "P6.2", "P6.3",
+					"P6.4", "P6.5", "P6.6", "P6.7", "P7.1", "P8.1");
 	}
 
 	@Test
@@ -54,9 +54,9 @@ class ShippedCatalogTests {
 
 	@Test
 	void everyControlHasAJapaneseTitle() {
-		assertThat(catalog.controls()).allSatisfy(control -> assertThat(containsJapanese(control.title().ja()))
-			.as("%s Japanese title", control.id())
-			.isTrue());
+		assertThat(catalog.controls()).allSatisfy(
+				control -> assertThat(containsJapanese(control.title().ja())).as("%s Japanese title", control.id())
+					.isTrue());
 	}
 
 	@ParameterizedTest(name = "{0} has at least one mapped Security Hub control")
@@ -96,7 +96,8 @@ class ShippedCatalogTests {
 
 	@Test
 	void noTwoCriteriaShareTheSameLargeSetOfSecurityHubControls() {
-		// a bulk copy of one list under several criteria is a mapping nobody reasoned about
+		// a bulk copy of one list under several criteria is a mapping nobody reasoned
+		// about
 		Map<Set<String>, Set<String>> criteriaBySet = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
 		for (var criterion : catalog.criteria()) {
 			Set<String> mapped = catalog.securityHubControlsFor(criterion.id())
@@ -115,9 +116,10 @@ class ShippedCatalogTests {
 
 	@Test
 	void everyRationaleIsOneReadableLine() {
-		assertThat(catalog.securityHubControls()).allSatisfy(c -> assertThat(c.rationale()).as("rationale of %s", c.id())
-			.doesNotContain("\n", "\r", "\t")
-			.hasSizeBetween(20, 250));
+		assertThat(catalog.securityHubControls())
+			.allSatisfy(c -> assertThat(c.rationale()).as("rationale of %s", c.id())
+				.doesNotContain("\n", "\r", "\t")
+				.hasSizeBetween(20, 250));
 	}
 
 	@Test
@@ -148,8 +150,10 @@ class ShippedCatalogTests {
 	}
 
 	private static boolean containsJapanese(String text) {
-		return text.codePoints().mapToObj(Character.UnicodeScript::of).anyMatch(script -> script == Character.UnicodeScript.HIRAGANA
-				|| script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HAN);
+		return text.codePoints()
+			.mapToObj(Character.UnicodeScript::of)
+			.anyMatch(script -> script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA
+					|| script == Character.UnicodeScript.HAN);
 	}
 
 }

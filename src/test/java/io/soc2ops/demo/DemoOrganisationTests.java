@@ -35,8 +35,8 @@ class DemoOrganisationTests {
 	void aFictionalCompanyWithThreeAccountsInTokyoAndOsaka() {
 		assertThat(accounts.all()).extracting(a -> a.environment())
 			.containsExactlyInAnyOrder(Environment.MANAGEMENT, Environment.PRODUCTION, Environment.STAGING);
-		assertThat(accounts.all()).allSatisfy(a -> assertThat(a.regions())
-			.containsExactly(new Region("ap-northeast-1"), new Region("ap-northeast-3")));
+		assertThat(accounts.all()).allSatisfy(a -> assertThat(a.regions()).containsExactly(new Region("ap-northeast-1"),
+				new Region("ap-northeast-3")));
 	}
 
 	@Test

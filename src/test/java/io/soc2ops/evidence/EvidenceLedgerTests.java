@@ -60,7 +60,8 @@ class EvidenceLedgerTests {
 
 		var stored = ledger.entry(lateSignedReview.sequence()).orElseThrow();
 		assertThat(stored.evidenceFor()).isEqualTo(LocalDate.of(2026, 9, 30));
-		assertThat(stored.recordedAt()).isAfter(LocalDate.of(2026, 10, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
+		assertThat(stored.recordedAt())
+			.isAfter(LocalDate.of(2026, 10, 1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC));
 		assertThat(stored).isEqualTo(lateSignedReview);
 	}
 
@@ -78,12 +79,15 @@ class EvidenceLedgerTests {
 	void theDatabaseRefusesUpdatesAndDeletes() {
 		record("control.tested", "control:ACC-01");
 
-		assertThatThrownBy(() -> jdbc.sql("UPDATE evidence_entry SET subject = 'control:X' WHERE sequence = 1").update())
+		assertThatThrownBy(
+				() -> jdbc.sql("UPDATE evidence_entry SET subject = 'control:X' WHERE sequence = 1").update())
 			.isInstanceOf(DataAccessException.class)
-			.rootCause().hasMessageContaining("append-only");
+			.rootCause()
+			.hasMessageContaining("append-only");
 		assertThatThrownBy(() -> jdbc.sql("DELETE FROM evidence_entry WHERE sequence = 1").update())
 			.isInstanceOf(DataAccessException.class)
-			.rootCause().hasMessageContaining("append-only");
+			.rootCause()
+			.hasMessageContaining("append-only");
 		assertThat(ledger.verify()).isEqualTo(new ChainVerification.Intact(1));
 	}
 
@@ -95,8 +99,9 @@ class EvidenceLedgerTests {
 		fourEntries();
 		for (long target = 1; target <= 4; target++) {
 			var before = ledger.entry(target).orElseThrow();
-			tampering.run("UPDATE evidence_entry SET " + change.replace("'ab12'", "'" + "a".repeat(64) + "'")
-				.replace("'ff00'", "'" + "f".repeat(64) + "'") + " WHERE sequence = " + target);
+			tampering.run("UPDATE evidence_entry SET "
+					+ change.replace("'ab12'", "'" + "a".repeat(64) + "'").replace("'ff00'", "'" + "f".repeat(64) + "'")
+					+ " WHERE sequence = " + target);
 
 			var result = ledger.verify();
 
@@ -112,8 +117,8 @@ class EvidenceLedgerTests {
 		fourEntries();
 		tampering.run("UPDATE evidence_entry SET sequence = 7 WHERE sequence = 2");
 
-		assertThat(ledger.verify()).isEqualTo(new ChainVerification.Broken(1, 2,
-				"entry #2 is missing (the next stored entry is #3)"));
+		assertThat(ledger.verify())
+			.isEqualTo(new ChainVerification.Broken(1, 2, "entry #2 is missing (the next stored entry is #3)"));
 	}
 
 	@ParameterizedTest(name = "deleting entry #{0} is detected")
@@ -181,13 +186,13 @@ class EvidenceLedgerTests {
 
 	@Test
 	void theLatestEntryIsTheOneForTheMostRecentDayNotTheLastRecorded() {
-		var today = ledger.record(new EvidenceRecord("control.tested", Actor.system("test"), "catalog", "control:ACC-01",
-				LocalDate.of(2026, 11, 20), Map.of("outcome", "passed")));
+		var today = ledger.record(new EvidenceRecord("control.tested", Actor.system("test"), "catalog",
+				"control:ACC-01", LocalDate.of(2026, 11, 20), Map.of("outcome", "passed")));
 		ledger.record(new EvidenceRecord("control.tested", Actor.system("test"), "catalog", "control:ACC-01",
 				LocalDate.of(2026, 10, 1), Map.of("outcome", "failed", "note", "back-filled")));
 
-		assertThat(ledger.latestPerSubject("control:", "control.tested")).containsExactlyEntriesOf(
-				Map.of("control:ACC-01", today));
+		assertThat(ledger.latestPerSubject("control:", "control.tested"))
+			.containsExactlyEntriesOf(Map.of("control:ACC-01", today));
 	}
 
 	private void fourEntries() {

@@ -5,8 +5,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.soc2ops.TestDatabases;
 
 /**
- * Plays the attacker with direct database access: lifts the append-only trigger, edits the
- * table, and puts the trigger back.
+ * Plays the attacker with direct database access: lifts the append-only trigger, edits
+ * the table, and puts the trigger back.
  */
 final class LedgerTampering {
 
@@ -30,7 +30,8 @@ final class LedgerTampering {
 
 	private void guard(boolean on) {
 		if (TestDatabases.onPostgres()) {
-			jdbc.sql("ALTER TABLE evidence_entry " + (on ? "ENABLE" : "DISABLE") + " TRIGGER evidence_entry_append_only")
+			jdbc.sql(
+					"ALTER TABLE evidence_entry " + (on ? "ENABLE" : "DISABLE") + " TRIGGER evidence_entry_append_only")
 				.update();
 		}
 		else if (on) {

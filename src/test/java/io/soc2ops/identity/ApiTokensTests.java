@@ -50,7 +50,10 @@ class ApiTokensTests {
 
 		assertThat(issued.secret()).startsWith("s2o_").hasSizeGreaterThanOrEqualTo(40);
 		assertThat(issued.token().prefix()).isEqualTo(issued.secret().substring(0, 10));
-		var row = jdbc.sql("SELECT * FROM api_token WHERE id = :id").param("id", issued.token().id()).query().singleRow();
+		var row = jdbc.sql("SELECT * FROM api_token WHERE id = :id")
+			.param("id", issued.token().id())
+			.query()
+			.singleRow();
 		assertThat(row.get("secret_hash").toString().strip()).isEqualTo(sha256(issued.secret()));
 		assertThat(allColumnsOfAllTokens()).noneMatch(value -> value.contains(issued.secret()));
 	}
@@ -133,8 +136,7 @@ class ApiTokensTests {
 
 	@ParameterizedTest(name = "\"{0}\" does not authenticate")
 	@ValueSource(strings = { "", " ", "garbage", "Bearer", "s2o_", "s2o_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-			"S2O_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "' OR '1'='1", "s2o_' OR '1'='1",
-			"%s", "\u0000" })
+			"S2O_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "' OR '1'='1", "s2o_' OR '1'='1", "%s", "\u0000" })
 	void aStringThatIsNoIssuedSecretDoesNotAuthenticate(String notASecret) {
 		if (users.find(Username.of("edna")).isEmpty()) {
 			user("edna", Role.ADMIN);

@@ -31,8 +31,8 @@ import io.soc2ops.evidence.EvidenceEntry;
 import io.soc2ops.evidence.EvidenceLedger;
 
 /**
- * Form sign-in for people, bearer tokens for the API, and what every response carries.
- * No controllers exist yet, so an authenticated request may well end in 404: what matters
+ * Form sign-in for people, bearer tokens for the API, and what every response carries. No
+ * controllers exist yet, so an authenticated request may well end in 404: what matters
  * here is that it got past security.
  */
 @SpringBootTest
@@ -75,10 +75,10 @@ class SignInTests {
 		var session = new MockHttpSession();
 		String before = session.getId();
 
-		var result = mvc.perform(post("/signin").session(session)
-			.param("username", "oscar")
-			.param("password", PASSWORD)
-			.with(csrf())).andExpect(authenticated()).andReturn();
+		var result = mvc.perform(
+				post("/signin").session(session).param("username", "oscar").param("password", PASSWORD).with(csrf()))
+			.andExpect(authenticated())
+			.andReturn();
 
 		assertThat(result.getRequest().getSession(false)).isNotNull();
 		assertThat(result.getRequest().getSession(false).getId()).isNotEqualTo(before);
@@ -132,7 +132,8 @@ class SignInTests {
 		mvc.perform(post("/signin").param("username", "rita").param("password", PASSWORD))
 			.andExpect(status().isForbidden())
 			.andExpect(unauthenticated());
-		mvc.perform(post("/signin").param("username", "rita").param("password", PASSWORD).with(csrf().useInvalidToken()))
+		mvc.perform(
+				post("/signin").param("username", "rita").param("password", PASSWORD).with(csrf().useInvalidToken()))
 			.andExpect(status().isForbidden())
 			.andExpect(unauthenticated());
 
@@ -220,8 +221,9 @@ class SignInTests {
 	@Test
 	void uiResponsesCarrySecurityHeaders() throws Exception {
 		mvc.perform(get("/signin"))
-			.andExpect(header().string("Content-Security-Policy", allOf(containsString("default-src 'self'"),
-					containsString("script-src 'self'"), containsString("frame-ancestors 'none'"))))
+			.andExpect(header().string("Content-Security-Policy",
+					allOf(containsString("default-src 'self'"), containsString("script-src 'self'"),
+							containsString("frame-ancestors 'none'"))))
 			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
 			.andExpect(header().string("X-Frame-Options", "DENY"))
 			.andExpect(header().string("Referrer-Policy", "same-origin"));

@@ -21,8 +21,8 @@ import io.soc2ops.evidence.EvidenceEntry;
 import io.soc2ops.evidence.EvidenceLedger;
 
 /**
- * Every context starts with the first-run {@code admin} ({@link FirstAdmin}), so tests use
- * names of their own; the ones that count admins start from a fresh context.
+ * Every context starts with the first-run {@code admin} ({@link FirstAdmin}), so tests
+ * use names of their own; the ones that count admins start from a fresh context.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 class UsersTests {
@@ -84,8 +84,8 @@ class UsersTests {
 	void refusesAPasswordShorterThanTwelveCharacters() {
 		long ledgerBefore = ledger.size();
 
-		assertThatThrownBy(() -> users.create(Username.of("carol"), "Carol", Set.of(Role.ENGINEER), "elevenchars",
-				ADMIN))
+		assertThatThrownBy(
+				() -> users.create(Username.of("carol"), "Carol", Set.of(Role.ENGINEER), "elevenchars", ADMIN))
 			.isInstanceOf(IdentityException.class)
 			.hasMessageContaining("at least 12 characters");
 
@@ -122,8 +122,9 @@ class UsersTests {
 	}
 
 	@ParameterizedTest(name = "\"{0}\" is not a username")
-	@ValueSource(strings = { "Alice", "al ice", "<script>", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-			"", "a", "-alice", ".alice", "alice\n", "user:alice", "alice/../bob", "ålice" })
+	@ValueSource(strings = { "Alice", "al ice", "<script>",
+			"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "", "a", "-alice", ".alice", "alice\n",
+			"user:alice", "alice/../bob", "ålice" })
 	void refusesInvalidUsernames(String invalid) {
 		assertThatThrownBy(() -> Username.of(invalid)).isInstanceOf(IllegalArgumentException.class);
 	}
@@ -142,8 +143,8 @@ class UsersTests {
 		var changed = users.changeRoles(Username.of("frank"), Set.of(Role.OPERATOR, Role.APPROVER), ADMIN);
 
 		assertThat(changed.roles()).containsExactlyInAnyOrder(Role.OPERATOR, Role.APPROVER);
-		assertThat(users.find(Username.of("frank")).orElseThrow().roles())
-			.containsExactlyInAnyOrder(Role.OPERATOR, Role.APPROVER);
+		assertThat(users.find(Username.of("frank")).orElseThrow().roles()).containsExactlyInAnyOrder(Role.OPERATOR,
+				Role.APPROVER);
 		var entry = ledger.about("user:frank", 1).getFirst();
 		assertThat(entry.action()).isEqualTo("user.roles-changed");
 		assertThat(entry.actor()).isEqualTo(ADMIN);
@@ -170,8 +171,9 @@ class UsersTests {
 		assertThat(admin.enabled()).isTrue();
 		assertThat(ledger.size()).isEqualTo(ledgerBefore);
 		// keeping ADMIN while gaining another role is fine
-		assertThat(users.changeRoles(Username.of("admin"), Set.of(Role.ADMIN, Role.OPERATOR), Actor.user("other"))
-			.roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.OPERATOR);
+		assertThat(
+				users.changeRoles(Username.of("admin"), Set.of(Role.ADMIN, Role.OPERATOR), Actor.user("other")).roles())
+			.containsExactlyInAnyOrder(Role.ADMIN, Role.OPERATOR);
 	}
 
 	@Test
@@ -255,8 +257,7 @@ class UsersTests {
 			assertThat(entry.module()).isEqualTo("identity");
 			assertThat(entry.payload()).doesNotContain(PASSWORD, "a brand new passphrase", "bcrypt");
 		});
-		assertThat(entries.getLast().payload())
-			.isEqualTo("{\"displayName\":\"Mallory\",\"roles\":[\"ENGINEER\"]}");
+		assertThat(entries.getLast().payload()).isEqualTo("{\"displayName\":\"Mallory\",\"roles\":[\"ENGINEER\"]}");
 		assertThat(ledger.verify()).isInstanceOf(ChainVerification.Intact.class)
 			.extracting(ChainVerification::verified)
 			.isEqualTo(ledger.size());

@@ -29,8 +29,8 @@ import io.soc2ops.identity.Username;
 import io.soc2ops.identity.Users;
 
 /**
- * The REST API end to end with a real token: what it returns, and how it refuses bad input
- * without storing anything.
+ * The REST API end to end with a real token: what it returns, and how it refuses bad
+ * input without storing anything.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -87,22 +87,24 @@ class ApiTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			not JSON                  | {"outcome": "PASSED",                                              | not valid JSON
-			unknown field             | {"outcome":"PASSED","evidenceFor":"2026-11-01","approvedBy":"me"} | approvedBy
-			wrong type                | {"outcome":["PASSED"],"evidenceFor":"2026-11-01"}                | outcome
-			missing field             | {"outcome":"PASSED"}                                              | evidenceFor
-			unknown outcome           | {"outcome":"MAYBE","evidenceFor":"2026-11-01"}                    | outcome must be PASSED or FAILED
-			bad date                  | {"outcome":"PASSED","evidenceFor":"01/11/2026"}                   | evidenceFor must be a date
-			future date               | {"outcome":"PASSED","evidenceFor":"2999-01-01"}                   | future
-			hostile note              | {"outcome":"PASSED","evidenceFor":"2026-11-01","note":"NOTE_TOO_LONG"} | note is longer than 2000
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					not JSON                  | {"outcome": "PASSED",                                              | not valid JSON
+					unknown field             | {"outcome":"PASSED","evidenceFor":"2026-11-01","approvedBy":"me"} | approvedBy
+					wrong type                | {"outcome":["PASSED"],"evidenceFor":"2026-11-01"}                | outcome
+					missing field             | {"outcome":"PASSED"}                                              | evidenceFor
+					unknown outcome           | {"outcome":"MAYBE","evidenceFor":"2026-11-01"}                    | outcome must be PASSED or FAILED
+					bad date                  | {"outcome":"PASSED","evidenceFor":"01/11/2026"}                   | evidenceFor must be a date
+					future date               | {"outcome":"PASSED","evidenceFor":"2999-01-01"}                   | future
+					hostile note              | {"outcome":"PASSED","evidenceFor":"2026-11-01","note":"NOTE_TOO_LONG"} | note is longer than 2000
+					""")
 	void refusesBadInputNamingTheFieldAndStoresNothing(String name, String body, String expected) throws Exception {
 		long before = ledger.size();
 		String content = body.replace("NOTE_TOO_LONG", "<script>alert(1)</script>".repeat(100));
 
-		var response = mvc.perform(authorized(post("/api/v1/controls/ACC-01/tests")).contentType(MediaType.APPLICATION_JSON)
-			.content(content))
+		var response = mvc
+			.perform(authorized(post("/api/v1/controls/ACC-01/tests")).contentType(MediaType.APPLICATION_JSON)
+				.content(content))
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andReturn()
 			.getResponse();
@@ -126,8 +128,9 @@ class ApiTests {
 
 	@Test
 	void anIssuedTokenIsShownOnceAndListedWithoutItsSecret() throws Exception {
-		var issued = mvc.perform(authorized(post("/api/v1/tokens")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"laptop\"}"))
+		var issued = mvc
+			.perform(authorized(post("/api/v1/tokens")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"laptop\"}"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()

@@ -67,7 +67,8 @@ class BrowserTests {
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("tile-CC6.1")));
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("tile-CC6.1")));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("SOC 2 readiness");
 		assertThat(browser.findElements(By.cssSelector(".tile"))).hasSize(61);
 		assertThat(browser.findElements(By.cssSelector(".tile.status-PASSING"))).isNotEmpty();
@@ -85,7 +86,8 @@ class BrowserTests {
 
 		browser.findElement(By.linkText("ACC-01")).click();
 		browser.findElement(By.cssSelector("#record-test input[value=FAILED]")).click();
-		browser.findElement(By.cssSelector("#record-test input[name=note]")).sendKeys("Root access key found in staging");
+		browser.findElement(By.cssSelector("#record-test input[name=note]"))
+			.sendKeys("Root access key found in staging");
 		browser.findElement(By.cssSelector("#record-test button")).click();
 		assertThat(browser.findElement(By.id("control-status")).getText()).isEqualTo("Failing");
 		assertThat(browser.findElement(By.id("history")).getText()).contains("Root access key found in staging");
@@ -120,7 +122,8 @@ class BrowserTests {
 		browser.findElement(By.id("username")).sendKeys("admin");
 		browser.findElement(By.id("password")).sendKeys(PASSWORD);
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("account-link")));
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.id("account-link")));
 	}
 
 	private String url(String path) {

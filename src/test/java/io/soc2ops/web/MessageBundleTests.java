@@ -33,7 +33,10 @@ class MessageBundleTests {
 	void japaneseIsActuallyTranslated() throws IOException {
 		var ja = load("messages_ja.properties");
 		var en = load("messages.properties");
-		long untranslated = ja.stringPropertyNames().stream().filter(k -> ja.getProperty(k).equals(en.getProperty(k))).count();
+		long untranslated = ja.stringPropertyNames()
+			.stream()
+			.filter(k -> ja.getProperty(k).equals(en.getProperty(k)))
+			.count();
 		assertThat(untranslated).as("messages identical in both languages").isLessThan(3);
 	}
 

@@ -61,8 +61,8 @@ class RoleMatrixTests {
 	static {
 		EXPECTED.put("GET /signin", null);
 		EXPECTED.put("GET /error", null);
-		for (String page : List.of("/", "/criteria/{id}", "/controls/{id}", "/catalog/controls", "/catalog/security-hub",
-				"/ledger", "/ledger/verification", "/account")) {
+		for (String page : List.of("/", "/criteria/{id}", "/controls/{id}", "/catalog/controls",
+				"/catalog/security-hub", "/ledger", "/ledger/verification", "/account")) {
 			EXPECTED.put("GET " + page, EVERY_ROLE);
 		}
 		EXPECTED.put("POST /controls/{id}/tests", TEST_RECORDERS);
@@ -201,7 +201,9 @@ class RoleMatrixTests {
 	}
 
 	private static String concrete(String pattern) {
-		return pattern.replace("{id}", pattern.contains("criteria") ? "CC6.1" : pattern.contains("tokens") ? "no-such-token" : "ACC-01")
+		return pattern
+			.replace("{id}",
+					pattern.contains("criteria") ? "CC6.1" : pattern.contains("tokens") ? "no-such-token" : "ACC-01")
 			.replace("{username}", "no-such-user")
 			.replace("{sequence}", "1");
 	}

@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * H2's half of "the ledger is append-only": refuses UPDATE and DELETE on the ledger table.
- * PostgreSQL gets the same from a PL/pgSQL trigger. Public only because H2 instantiates it.
+ * H2's half of "the ledger is append-only": refuses UPDATE and DELETE on the ledger
+ * table. PostgreSQL gets the same from a PL/pgSQL trigger. Public only because H2
+ * instantiates it.
  */
 public class AppendOnlyTrigger implements Trigger {
 
