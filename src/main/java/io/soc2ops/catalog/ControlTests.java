@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -78,10 +77,6 @@ public class ControlTests {
 		ledger.latestPerSubject(SUBJECT_PREFIX, ACTION)
 			.forEach((subject, entry) -> latest.put(subject.substring(SUBJECT_PREFIX.length()), test(entry)));
 		return latest;
-	}
-
-	Optional<ControlTest> latest(String controlId) {
-		return Optional.ofNullable(latestPerControl().get(controlId));
 	}
 
 	static ControlTest test(EvidenceEntry entry) {

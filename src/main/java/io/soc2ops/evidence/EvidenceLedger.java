@@ -93,6 +93,14 @@ public class EvidenceLedger {
 			.collect(Collectors.toMap(SubjectCount::subject, Function.identity()));
 	}
 
+	/**
+	 * How many entries with this action about this subject were recorded since a moment.
+	 */
+	@Transactional(readOnly = true)
+	public long countSince(String subject, String action, Instant since) {
+		return entries.countSince(subject, action, since);
+	}
+
 	@Transactional(readOnly = true)
 	public long size() {
 		return entries.head().sequence();

@@ -2,8 +2,10 @@ package io.soc2ops.evidence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,7 +46,7 @@ class LedgerEntries {
 		jdbc.sql("INSERT INTO evidence_entry (" + COLUMNS + ") VALUES (:sequence, :recordedAt, :evidenceFor, :action,"
 				+ " :actor, :module, :subject, :payload, :previousHash, :hash)")
 			.param("sequence", entry.sequence())
-			.param("recordedAt", OffsetDateTime.ofInstant(entry.recordedAt(), java.time.ZoneOffset.UTC))
+			.param("recordedAt", OffsetDateTime.ofInstant(entry.recordedAt(), ZoneOffset.UTC))
 			.param("evidenceFor", entry.evidenceFor())
 			.param("action", entry.action())
 			.param("actor", entry.actor().toString())
@@ -98,6 +100,17 @@ class LedgerEntries {
 			.param("prefix", escapeLike(subjectPrefix) + "%")
 			.query(LedgerEntries::entry)
 			.list();
+	}
+
+	long countSince(String subject, String action, Instant since) {
+		return jdbc
+			.sql("SELECT COUNT(*) FROM evidence_entry WHERE subject = :subject AND action = :action"
+					+ " AND recorded_at >= :since")
+			.param("subject", subject)
+			.param("action", action)
+			.param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+			.query(Long.class)
+			.single();
 	}
 
 	List<SubjectCount> countsPerSubject(String subjectPrefix) {

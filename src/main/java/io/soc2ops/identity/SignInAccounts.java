@@ -14,8 +14,11 @@ class SignInAccounts implements UserDetailsService {
 
 	private final UserRepository users;
 
-	SignInAccounts(UserRepository users) {
+	private final SignInThrottle throttle;
+
+	SignInAccounts(UserRepository users, SignInThrottle throttle) {
 		this.users = users;
+		this.throttle = throttle;
 	}
 
 	@Override
@@ -26,6 +29,7 @@ class SignInAccounts implements UserDetailsService {
 		return org.springframework.security.core.userdetails.User.withUsername(username)
 			.password(hash)
 			.disabled(!user.enabled())
+			.accountLocked(throttle.locked(username))
 			.authorities(user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList())
 			.build();
 	}

@@ -24,6 +24,8 @@ import io.soc2ops.evidence.EvidenceRecord;
 @Service
 public class Users {
 
+	static final String SIGN_IN_FAILED = "user.sign-in-failed";
+
 	private final UserRepository users;
 
 	private final PasswordEncoder passwords;
@@ -107,8 +109,8 @@ public class Users {
 	}
 
 	void recordSignIn(String username, boolean succeeded, String remoteAddress) {
-		String subject = safeSubject(username);
-		ledger.record(new EvidenceRecord(succeeded ? "user.signed-in" : "user.sign-in-failed",
+		String subject = subjectFor(username);
+		ledger.record(new EvidenceRecord(succeeded ? "user.signed-in" : SIGN_IN_FAILED,
 				succeeded ? Actor.user(username) : Actor.system("sign-in"), "identity", subject, today(),
 				Map.of("remoteAddress", remoteAddress)));
 	}
@@ -154,7 +156,7 @@ public class Users {
 	 * A failed sign-in carries whatever was typed; keep the ledger subject printable and
 	 * short.
 	 */
-	private static String safeSubject(String typed) {
+	static String subjectFor(String typed) {
 		String cleaned = typed.replaceAll("[^A-Za-z0-9._@+-]", "?");
 		return "user:" + (cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned);
 	}

@@ -99,6 +99,21 @@ class SignInTests {
 	}
 
 	@Test
+	void afterFiveFailedSignInsEvenTheRightPasswordIsRefusedForAWhile() throws Exception {
+		user("quentin", Role.ENGINEER);
+		for (int attempt = 1; attempt <= 5; attempt++) {
+			signIn("quentin", "guess number " + attempt).andExpect(unauthenticated());
+		}
+
+		signIn("quentin", PASSWORD).andExpect(redirectedUrl("/signin?error")).andExpect(unauthenticated());
+		user("ulla", Role.ENGINEER);
+		signIn("ulla", PASSWORD).andExpect(authenticated());
+		assertThat(ledger.about("user:quentin", 10)).extracting(EvidenceEntry::action)
+			.filteredOn("user.sign-in-failed"::equals)
+			.hasSize(6);
+	}
+
+	@Test
 	void anUnknownUserIsRefusedLikeAWrongPasswordAndRecorded() throws Exception {
 		signIn("ghost", PASSWORD).andExpect(redirectedUrl("/signin?error")).andExpect(unauthenticated());
 
