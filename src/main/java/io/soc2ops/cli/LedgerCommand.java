@@ -47,6 +47,8 @@ class LedgerCommand implements Callable<Integer> {
 			}
 			catch (RuntimeException ex) {
 				out.println("Could not check the ledger: " + Server.rootCause(ex));
+				out.println("soc2ops reads the database in SOC2OPS_DATA_DIR (default ./data),"
+						+ " or the one SPRING_DATASOURCE_URL names.");
 				return 2;
 			}
 			finally {

@@ -53,7 +53,12 @@ final class Server {
 	static ConfigurableApplicationContext oneShot(List<String> springArguments) {
 		var arguments = new ArrayList<>(springArguments);
 		arguments.add("--logging.level.root=OFF");
+		arguments.add("--logging.file.name=");
 		arguments.add("--spring.main.log-startup-info=false");
+		// a command that reads never creates or migrates a database: a wrong data
+		// directory is an error
+		arguments.add("--spring.flyway.enabled=false");
+		arguments.add("--soc2ops.h2-open-options=;IFEXISTS=TRUE");
 		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.run(arguments.toArray(String[]::new));
 	}

@@ -57,6 +57,21 @@ class LedgerVerifyCommandTests {
 	}
 
 	@Test
+	void aDataDirectoryWithoutADatabaseIsAnErrorAndStaysEmpty(
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) throws Exception {
+		var out = new StringWriter();
+		var cli = Soc2opsCommand.commandLine(Soc2opsApplication.class);
+		cli.setOut(new PrintWriter(out));
+
+		int code = cli.execute("ledger", "verify", "--" + TestDatabases.KEEP_DATASOURCE + "=true",
+				"--soc2ops.data-dir=" + empty.resolve("nowhere"));
+
+		assertThat(code).isEqualTo(2);
+		assertThat(out.toString()).startsWith("Could not check the ledger: Database").contains("SOC2OPS_DATA_DIR");
+		assertThat(empty.resolve("nowhere")).doesNotExist();
+	}
+
+	@Test
 	void withoutASubcommandItExplainsItself() {
 		var out = new StringWriter();
 		var cli = Soc2opsCommand.commandLine(Soc2opsApplication.class);
