@@ -28,6 +28,8 @@ public class Catalog {
 
 	private final Map<String, SecurityHubControl> securityHub;
 
+	private final Map<String, SecurityHubControl> byStandardRequirement;
+
 	@Autowired
 	Catalog(ResourceLoader resources, CatalogSettings settings) {
 		this(new CatalogLoader(resources, settings.location()).load());
@@ -38,6 +40,13 @@ public class Catalog {
 		this.criteria = index(data.criteria(), Criterion::id);
 		this.controls = index(data.controls(), Control::id);
 		this.securityHub = index(data.securityHubControls(), SecurityHubControl::id);
+		this.byStandardRequirement = new java.util.HashMap<>();
+		for (var control : data.securityHubControls()) {
+			control.standards()
+				.stream()
+				.filter(s -> s.contains(":"))
+				.forEach(s -> byStandardRequirement.putIfAbsent(s, control));
+		}
 	}
 
 	public List<Criterion> criteria() {
@@ -66,6 +75,14 @@ public class Catalog {
 
 	public Optional<SecurityHubControl> securityHubControl(String id) {
 		return Optional.ofNullable(securityHub.get(id));
+	}
+
+	/**
+	 * The consolidated control behind a requirement of a standard, such as
+	 * {@code CIS-1.2.0:1.3} for findings of the older, per-standard control IDs.
+	 */
+	public Optional<SecurityHubControl> securityHubControlForRequirement(String standard, String requirement) {
+		return Optional.ofNullable(byStandardRequirement.get(standard + ":" + requirement));
 	}
 
 	public List<SecurityHubControl> securityHubControlsFor(CriterionId criterion) {

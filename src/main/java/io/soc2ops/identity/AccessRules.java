@@ -33,6 +33,10 @@ final class AccessRules {
 			.hasAnyRole(Capability.ADMINISTER_USERS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/controls/*/tests", "/api/v1/controls/*/tests")
 			.hasAnyRole(Capability.RECORD_CONTROL_TESTS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/findings/import", "/api/v1/findings/import")
+			.hasAnyRole(Capability.IMPORT_FINDINGS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/api/v1/events")
+			.hasAnyRole(Capability.SEND_EVENTS.roleNames())
 			// everyone manages their own sign-in and tokens (an auditor needs a token to
 			// read through the API)
 			.requestMatchers(HttpMethod.POST, "/signout", "/account/password", "/account/tokens",

@@ -18,7 +18,11 @@ import org.springframework.security.core.Authentication;
 public enum Capability {
 
 	RECORD_CONTROL_TESTS(ADMIN, OPERATOR, ENGINEER), ADMINISTER_USERS(ADMIN), READ_USERS(ADMIN, AUDITOR),
-	READ_METRICS(ADMIN, OPERATOR);
+	READ_METRICS(ADMIN, OPERATOR),
+	/** Upload or import files of findings. */
+	IMPORT_FINDINGS(ADMIN, OPERATOR),
+	/** Push EventBridge events; an API destination's token belongs to an operator. */
+	SEND_EVENTS(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

@@ -1,0 +1,11 @@
+package io.soc2ops.findings;
+
+/**
+ * The format a finding arrived in.
+ */
+public enum FindingFormat {
+
+	/** AWS Security Finding Format (Security Hub CSPM). */
+	ASFF
+
+}

@@ -1,0 +1,9 @@
+/**
+ * Security Hub findings (ASFF) from the API, EventBridge events and files, through one
+ * normaliser and one upsert; their history beyond AWS's retention; and the posture they
+ * give each Security Hub control, which the catalog turns into criterion status.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Findings",
+		allowedDependencies = { "catalog", "evidence" })
+@org.jspecify.annotations.NullMarked
+package io.soc2ops.findings;
