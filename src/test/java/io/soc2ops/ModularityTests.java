@@ -19,7 +19,7 @@ class ModularityTests {
 	@Test
 	void theModulesAreTheOnesTheDesignNames() {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.containsExactlyInAnyOrder("aws", "catalog", "cli", "demo", "evidence", "identity", "web");
+			.containsExactlyInAnyOrder("aws", "catalog", "cli", "demo", "evidence", "findings", "identity", "web");
 	}
 
 	@Test

@@ -51,14 +51,22 @@ final class Server {
 	 * on the console: the command prints what went wrong itself.
 	 */
 	static ConfigurableApplicationContext oneShot(List<String> springArguments) {
+		return oneShot(springArguments, true);
+	}
+
+	/**
+	 * @param readOnly a command that only reads never creates or migrates a database, so
+	 * a wrong data directory is an error rather than a new, empty database
+	 */
+	static ConfigurableApplicationContext oneShot(List<String> springArguments, boolean readOnly) {
 		var arguments = new ArrayList<>(springArguments);
 		arguments.add("--logging.level.root=OFF");
 		arguments.add("--logging.file.name=");
 		arguments.add("--spring.main.log-startup-info=false");
-		// a command that reads never creates or migrates a database: a wrong data
-		// directory is an error
-		arguments.add("--spring.flyway.enabled=false");
-		arguments.add("--soc2ops.h2-open-options=;IFEXISTS=TRUE");
+		if (readOnly) {
+			arguments.add("--spring.flyway.enabled=false");
+			arguments.add("--soc2ops.h2-open-options=;IFEXISTS=TRUE");
+		}
 		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.run(arguments.toArray(String[]::new));
 	}

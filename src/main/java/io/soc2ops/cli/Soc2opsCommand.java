@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "soc2ops", mixinStandardHelpOptions = true, versionProvider = Soc2opsCommand.Version.class,
 		description = "Runs the AWS side of a SOC 2 Type 2 program and keeps the proof.",
-		subcommands = { ServeCommand.class, DemoCommand.class, LedgerCommand.class })
+		subcommands = { ServeCommand.class, DemoCommand.class, ImportCommand.class, LedgerCommand.class })
 public class Soc2opsCommand implements Callable<Integer> {
 
 	@CommandLine.Spec

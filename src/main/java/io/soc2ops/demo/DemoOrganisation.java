@@ -1,9 +1,12 @@
 package io.soc2ops.demo;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +26,14 @@ import io.soc2ops.aws.Region;
 import io.soc2ops.catalog.ControlTests;
 import io.soc2ops.catalog.TestOutcome;
 import io.soc2ops.evidence.Actor;
+import io.soc2ops.findings.FindingsIntake;
+import io.soc2ops.findings.IntakeChannel;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads the demo company through the module APIs, in one transaction: all of it or none.
+ * Its Security Hub findings go through the same intake as findings from AWS.
  */
 @Component
 @ConditionalOnBooleanProperty("soc2ops.demo.enabled")
@@ -38,6 +44,8 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private static final Actor LOADER = Actor.system("demo");
 
+	private static final Pattern DAYS_AGO = Pattern.compile("\\{\\{daysAgo:([0-9]{1,4})\\}\\}");
+
 	private final DemoSettings settings;
 
 	private final ResourceLoader resources;
@@ -46,16 +54,19 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private final ControlTests tests;
 
+	private final FindingsIntake findings;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	DemoOrganisation(DemoSettings settings, ResourceLoader resources, AwsAccounts accounts, ControlTests tests,
-			TransactionTemplate transaction, Clock clock) {
+			FindingsIntake findings, TransactionTemplate transaction, Clock clock) {
 		this.settings = settings;
 		this.resources = resources;
 		this.accounts = accounts;
 		this.tests = tests;
+		this.findings = findings;
 		this.transaction = transaction;
 		this.clock = clock;
 	}
@@ -73,9 +84,21 @@ class DemoOrganisation implements ApplicationRunner {
 				.build()
 				.readValue(in, DemoData.class);
 		}
-		transaction.executeWithoutResult(status -> load(data));
-		log.info("Demo organisation '{}' loaded: {} accounts, {} control tests", data.company(), data.accounts().size(),
-				data.controlTests().size());
+		String findingsJson = withDates(
+				resources.getResource(settings.findingsLocation()).getContentAsString(StandardCharsets.UTF_8));
+		var imported = transaction.execute(status -> {
+			load(data);
+			return findings.accept(findingsJson, IntakeChannel.DEMO, settings.findingsLocation(), LOADER);
+		});
+		log.info("Demo organisation '{}' loaded: {} accounts, {} control tests, {} findings", data.company(),
+				data.accounts().size(), data.controlTests().size(), imported == null ? 0 : imported.received());
+	}
+
+	/** Puts real timestamps where the demo file says {@code {{daysAgo:N}}}. */
+	private String withDates(String json) {
+		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		return DAYS_AGO.matcher(json)
+			.replaceAll(match -> now.minus(Long.parseLong(match.group(1)), ChronoUnit.DAYS).toString());
 	}
 
 	private void load(DemoData data) {

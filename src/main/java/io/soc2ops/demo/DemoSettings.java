@@ -7,9 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled load the demo organisation on start (once: a database that already has
  * accounts is left alone)
  * @param location the demo data file
+ * @param findingsLocation the demo's Security Hub findings (ASFF), with
+ * {@code {{daysAgo:N}}} in place of timestamps so the demo is always current
  */
 @ConfigurationProperties("soc2ops.demo")
 record DemoSettings(@DefaultValue("false") boolean enabled,
-		@DefaultValue("classpath:demo/organisation.json") String location) {
+		@DefaultValue("classpath:demo/organisation.json") String location,
+		@DefaultValue("classpath:demo/findings.json") String findingsLocation) {
 
 }

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,7 +24,11 @@ final class FindingStream {
 
 	static final String IMPORTED = "Security Hub Findings - Imported";
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	// findings are read one at a time from a longer stream: what follows each is not an
+	// error
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
 
 	private final InputStream input;
 

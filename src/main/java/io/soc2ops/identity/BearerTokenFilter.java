@@ -16,8 +16,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API calls that carry {@code Authorization: Bearer <token>}. A wrong token
- * is refused outright rather than treated as anonymous.
+ * Authenticates API calls that carry {@code Authorization: Bearer <token>}, or the token
+ * in {@code X-Api-Key} (how an EventBridge API destination's API_KEY connection sends
+ * it). A wrong token is refused outright rather than treated as anonymous.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -30,15 +31,26 @@ class BearerTokenFilter extends OncePerRequestFilter {
 		this.entryPoint = entryPoint;
 	}
 
+	static final String API_KEY_HEADER = "X-Api-Key";
+
+	private static @org.jspecify.annotations.Nullable String secret(HttpServletRequest request) {
+		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+		if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return header.substring(7).strip();
+		}
+		String apiKey = request.getHeader(API_KEY_HEADER);
+		return apiKey == null || apiKey.isBlank() ? null : apiKey.strip();
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		String secret = secret(request);
+		if (secret == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		var user = tokens.authenticate(header.substring(7).strip());
+		var user = tokens.authenticate(secret);
 		if (user.isEmpty()) {
 			SecurityContextHolder.clearContext();
 			entryPoint.commence(request, response, new BadCredentialsException("unknown or revoked API token"));

@@ -47,6 +47,15 @@ class DemoOrganisationTests {
 	}
 
 	@Test
+	void criteriaFailBecauseOfTheSecurityHubControlsTheDemoFindingsFail() {
+		var boundary = readiness.criterion(io.soc2ops.catalog.CriterionId.of("CC6.6")).orElseThrow();
+		assertThat(boundary.status()).isEqualTo(ReadinessStatus.FAILING);
+		assertThat(boundary.failingSecurityHubControls()).extracting(c -> c.id()).contains("S3.8", "EC2.13");
+		assertThat(boundary.checkResult("S3.8").orElseThrow().failingResources()).isEqualTo(2);
+		assertThat(boundary.checkResult("S3.8").orElseThrow().passingResources()).isEqualTo(2);
+	}
+
+	@Test
 	void itIsLoadedThroughTheLedgerAndOnlyOnce() throws Exception {
 		long entries = ledger.size();
 		assertThat(entries).isGreaterThan(30);
