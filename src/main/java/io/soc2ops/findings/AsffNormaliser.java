@@ -1,8 +1,12 @@
 package io.soc2ops.findings;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +38,16 @@ class AsffNormaliser {
 
 	private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
 
+	/**
+	 * The timestamp formats the Security Hub API documents: {@code Z} or an offset of
+	 * {@code +HH}, {@code +HH:MM} or {@code +HHMM}, and up to nine fractional digits.
+	 */
+	private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+		.parseLenient()
+		.appendOffset("+HH", "Z")
+		.toFormatter(Locale.ROOT);
+
 	private static final Pattern ARN_REGION = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]*):.*");
 
 	private static final Pattern FSBP_GENERATOR = Pattern
@@ -54,10 +68,6 @@ class AsffNormaliser {
 		if (!asff.isObject()) {
 			throw new IllegalFinding("(finding)", "must be a JSON object");
 		}
-		if (raw.length() > MAX_FINDING_BYTES) {
-			throw new IllegalFinding("(finding)",
-					"is " + raw.length() / 1024 + " KB; a finding may be at most " + MAX_FINDING_BYTES / 1024 + " KB");
-		}
 		var key = new FindingKey(string(asff, "Id", 512), string(asff, "ProductArn", 512));
 		String account = string(asff, "AwsAccountId", 12);
 		if (!ACCOUNT.matcher(account).matches()) {
@@ -67,11 +77,19 @@ class AsffNormaliser {
 		Instant updatedAt = time(asff, "UpdatedAt", true);
 		Instant createdAt = time(asff, "CreatedAt", false);
 		String generatorId = optionalString(asff, "GeneratorId", 512);
-		return new Finding(key, FindingFormat.ASFF, account, region(asff, key, resources), productName(asff, key),
-				generatorId == null ? "" : generatorId, string(asff, "Title", 1024), severity(asff),
-				strings(asff, "Types"), controlId(asff, generatorId), compliance(asff), recordState(asff),
-				workflow(asff), resources, time(asff, "FirstObservedAt", false), time(asff, "LastObservedAt", false),
-				createdAt == null ? updatedAt : createdAt, updatedAt, raw);
+		var finding = new Finding(key, FindingFormat.ASFF, account, region(asff, key, resources),
+				productName(asff, key), generatorId == null ? "" : generatorId, string(asff, "Title", 1024),
+				severity(asff), strings(asff, "Types"), controlId(asff, generatorId), compliance(asff),
+				recordState(asff), workflow(asff), resources, time(asff, "FirstObservedAt", false),
+				time(asff, "LastObservedAt", false), createdAt == null ? updatedAt : createdAt, updatedAt, raw);
+		// after the fields, so that an oversized field is named; in UTF-8 bytes, as AWS
+		// counts (a char is at most 3 bytes, so a short finding needs no encoding)
+		int bytes = raw.length() <= MAX_FINDING_BYTES / 3 ? raw.length() : raw.getBytes(StandardCharsets.UTF_8).length;
+		if (bytes > MAX_FINDING_BYTES) {
+			throw new IllegalFinding("(finding)",
+					"is " + bytes / 1024 + " KB; a finding may be at most " + MAX_FINDING_BYTES / 1024 + " KB");
+		}
+		return finding;
 	}
 
 	private static String string(JsonNode node, String field, int max) {
@@ -103,7 +121,9 @@ class AsffNormaliser {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			// microseconds: what both databases keep, so a stored version compares equal
+			// to the same version read again
+			return OffsetDateTime.parse(value, TIMESTAMP).toInstant().truncatedTo(ChronoUnit.MICROS);
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalFinding(field,

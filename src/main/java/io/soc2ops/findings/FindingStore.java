@@ -26,9 +26,9 @@ class FindingStore {
 	private static final String INSERT = "INSERT INTO finding (finding_key, finding_id, product_arn, format, account_id,"
 			+ " region, product_name, generator_id, title, severity, security_control_id, compliance_status, record_state,"
 			+ " workflow_status, resource_type, resource_id, first_observed_at, last_observed_at, created_at, updated_at,"
-			+ " first_seen_at, last_changed_at, channel, raw) VALUES (:key, :id, :productArn, :format, :account, :region,"
+			+ " first_seen_at, last_changed_at, channel, raw_sha256, raw) VALUES (:key, :id, :productArn, :format, :account, :region,"
 			+ " :product, :generator, :title, :severity, :control, :compliance, :recordState, :workflow, :resourceType,"
-			+ " :resourceId, :firstObserved, :lastObserved, :created, :updated, :now, :now, :channel, :raw)";
+			+ " :resourceId, :firstObserved, :lastObserved, :created, :updated, :now, :now, :channel, :rawSha256, :raw)";
 
 	// the updated_at guard keeps an older version from overwriting a newer one written
 	// meanwhile
@@ -37,8 +37,8 @@ class FindingStore {
 			+ " security_control_id = :control, compliance_status = :compliance, record_state = :recordState,"
 			+ " workflow_status = :workflow, resource_type = :resourceType, resource_id = :resourceId,"
 			+ " first_observed_at = :firstObserved, last_observed_at = :lastObserved, created_at = :created,"
-			+ " updated_at = :updated, last_changed_at = :now, channel = :channel, raw = :raw"
-			+ " WHERE finding_key = :key AND updated_at < :updated";
+			+ " updated_at = :updated, last_changed_at = :now, channel = :channel, raw_sha256 = :rawSha256, raw = :raw"
+			+ " WHERE finding_key = :key AND (updated_at < :updated OR (updated_at = :updated AND raw_sha256 <> :rawSha256))";
 
 	private static final String HISTORY = "INSERT INTO finding_history (finding_key, updated_at, severity,"
 			+ " compliance_status, record_state, workflow_status, recorded_at, channel)"
@@ -53,17 +53,29 @@ class FindingStore {
 		this.batch = batch;
 	}
 
-	/** The stored {@code UpdatedAt} of those of the keys already known. */
-	Map<String, Instant> updatedAt(Collection<String> keys) {
-		var result = new HashMap<String, Instant>();
+	/** The stored version of those of the keys already known. */
+	Map<String, StoredVersion> versions(Collection<String> keys) {
+		var result = new HashMap<String, StoredVersion>();
 		if (keys.isEmpty()) {
 			return result;
 		}
-		jdbc.sql("SELECT finding_key, updated_at FROM finding WHERE finding_key IN (:keys)")
+		jdbc.sql("SELECT finding_key, updated_at, raw_sha256 FROM finding WHERE finding_key IN (:keys)")
 			.param("keys", keys)
-			.query((rs, row) -> result.put(rs.getString(1).strip(), rs.getObject(2, OffsetDateTime.class).toInstant()))
+			.query((rs, row) -> result.put(rs.getString(1).strip(),
+					new StoredVersion(rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3).strip())))
 			.list();
 		return result;
+	}
+
+	/** What identifies a stored version: its UpdatedAt and a digest of its content. */
+	record StoredVersion(Instant updatedAt, String rawSha256) {
+
+		/** Whether a finding arriving now is a later version than this one. */
+		boolean supersededBy(Finding finding) {
+			return finding.updatedAt().isAfter(updatedAt)
+					|| finding.updatedAt().equals(updatedAt) && !FindingStore.sha256(finding.raw()).equals(rawSha256);
+		}
+
 	}
 
 	void insert(List<Finding> findings, IntakeChannel channel, Instant now) {
@@ -115,11 +127,23 @@ class FindingStore {
 			.addValue("updated", time(f.updatedAt()))
 			.addValue("now", time(now))
 			.addValue("channel", channel.name())
+			.addValue("rawSha256", sha256(f.raw()))
 			.addValue("raw", f.raw());
 	}
 
 	private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
 		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	static String sha256(String text) {
+		try {
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM ships SHA-256", ex);
+		}
 	}
 
 	static @Nullable Instant instant(@Nullable Timestamp timestamp) {

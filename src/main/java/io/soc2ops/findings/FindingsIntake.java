@@ -131,7 +131,7 @@ public class FindingsIntake {
 				// the same finding twice in one chunk: keep the newer, count the other as
 				// unchanged
 				unchanged++;
-				if (!finding.updatedAt().isAfter(earlier.updatedAt())) {
+				if (finding.updatedAt().isBefore(earlier.updatedAt())) {
 					return;
 				}
 			}
@@ -145,7 +145,7 @@ public class FindingsIntake {
 			if (chunk.isEmpty()) {
 				return;
 			}
-			var stored = store.updatedAt(chunk.keySet());
+			var stored = store.versions(chunk.keySet());
 			List<Finding> fresh = new ArrayList<>();
 			List<Finding> newer = new ArrayList<>();
 			chunk.forEach((key, finding) -> {
@@ -153,7 +153,7 @@ public class FindingsIntake {
 				if (known == null) {
 					fresh.add(finding);
 				}
-				else if (finding.updatedAt().isAfter(known)) {
+				else if (known.supersededBy(finding)) {
 					newer.add(finding);
 				}
 				else {

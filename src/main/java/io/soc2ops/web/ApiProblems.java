@@ -1,5 +1,7 @@
 package io.soc2ops.web;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.soc2ops.catalog.CatalogException;
+import io.soc2ops.findings.FindingRejected;
 import io.soc2ops.identity.IdentityException;
 import tools.jackson.databind.DatabindException;
 
@@ -25,6 +28,10 @@ import tools.jackson.databind.DatabindException;
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	/** How {@link FindingRejected} names where the problem is. */
+	private static final Pattern REJECTED_AT = Pattern.compile("record ([0-9]+)(?: \\(line ([0-9]+)\\))?: ([^:]+): .*",
+			Pattern.DOTALL);
 
 	@ExceptionHandler(IllegalArgumentException.class)
 	ProblemDetail invalid(IllegalArgumentException ex) {
@@ -41,6 +48,24 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	ProblemDetail identity(IdentityException ex) {
 		return ex.isNotFound() ? problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage())
 				: problem(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", ex.getMessage());
+	}
+
+	/**
+	 * Findings that cannot be taken: the detail names the record and field, and the
+	 * {@code record}, {@code line} and {@code field} properties repeat them for programs.
+	 */
+	@ExceptionHandler(FindingRejected.class)
+	ProblemDetail findingRejected(FindingRejected ex) {
+		var problem = problem(HttpStatus.BAD_REQUEST, "Findings rejected", ex.getMessage() + "; nothing was stored");
+		Matcher at = REJECTED_AT.matcher(String.valueOf(ex.getMessage()));
+		if (at.matches()) {
+			problem.setProperty("record", Long.parseLong(at.group(1)));
+			if (at.group(2) != null) {
+				problem.setProperty("line", Long.parseLong(at.group(2)));
+			}
+			problem.setProperty("field", at.group(3));
+		}
+		return problem;
 	}
 
 	@Override

@@ -15,14 +15,24 @@ import io.soc2ops.catalog.CriterionReadiness;
 import io.soc2ops.catalog.SecurityHubControl;
 import io.soc2ops.evidence.ChainVerification;
 import io.soc2ops.evidence.EvidenceEntry;
+import io.soc2ops.findings.AffectedResource;
+import io.soc2ops.findings.FindingDetail;
+import io.soc2ops.findings.FindingPage;
+import io.soc2ops.findings.FindingSummary;
+import io.soc2ops.findings.IntakeResult;
 import io.soc2ops.identity.ApiToken;
 import io.soc2ops.identity.User;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The JSON shapes of the REST API: stable, flat, and independent of how modules model
  * things.
  */
 final class ApiViews {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ApiViews() {
 	}
@@ -125,6 +135,101 @@ final class ApiViews {
 		static AccountView of(AwsAccount a) {
 			return new AccountView(a.id().value(), a.name(), a.environment().name(),
 					a.regions().stream().map(Region::code).toList());
+		}
+
+	}
+
+	/**
+	 * @param failing a failing control finding that still applies (what readiness counts)
+	 */
+	record FindingView(String key, String title, String severity, String accountId, String region, String product,
+			@Nullable String securityControlId, @Nullable String compliance, String recordState, String workflowStatus,
+			boolean failing, String resourceType, String resourceId, Instant updatedAt) {
+
+		static FindingView of(FindingSummary f) {
+			return new FindingView(f.key(), f.title(), f.severity().name(), f.accountId(), f.region(), f.productName(),
+					f.securityControlId(), f.compliance() == null ? null : f.compliance().name(),
+					f.recordState().name(), f.workflowStatus().name(), f.failing(), f.resourceType(), f.resourceId(),
+					f.updatedAt());
+		}
+
+	}
+
+	/**
+	 * @param page 1-based; ask for {@code page + 1} while {@code page < pages}
+	 */
+	record FindingPageView(List<FindingView> findings, long total, int page, int size, long pages) {
+
+		static FindingPageView of(FindingPage p) {
+			return new FindingPageView(p.findings().stream().map(FindingView::of).toList(), p.total(), p.page(),
+					p.size(), p.pages());
+		}
+
+	}
+
+	record ResourceView(String type, String id, @Nullable String region) {
+
+		static ResourceView of(AffectedResource r) {
+			return new ResourceView(r.type(), r.id(), r.region());
+		}
+
+	}
+
+	record VersionView(Instant updatedAt, String severity, @Nullable String compliance, String recordState,
+			String workflowStatus, Instant recordedAt, String channel) {
+
+		static VersionView of(FindingDetail.Version v) {
+			return new VersionView(v.updatedAt(), v.severity().name(),
+					v.compliance() == null ? null : v.compliance().name(), v.recordState().name(),
+					v.workflowStatus().name(), v.recordedAt(), v.channel().name());
+		}
+
+	}
+
+	/**
+	 * @param history every version soc2ops accepted, newest first
+	 * @param raw the finding as received (ASFF), as a JSON object
+	 */
+	record FindingDetailView(FindingView finding, String findingId, String productArn, String generatorId,
+			String format, List<String> types, List<ResourceView> resources, @Nullable Instant firstObservedAt,
+			@Nullable Instant lastObservedAt, Instant createdAt, Instant firstSeenAt, Instant lastChangedAt,
+			String channel, List<VersionView> history, JsonNode raw) {
+
+		static FindingDetailView of(FindingDetail d) {
+			JsonNode raw;
+			try {
+				raw = JSON.readTree(d.raw());
+			}
+			catch (JacksonException ex) {
+				raw = JSON.getNodeFactory().stringNode(d.raw());
+			}
+			return new FindingDetailView(FindingView.of(d.summary()), d.findingId(), d.productArn(), d.generatorId(),
+					d.format().name(), d.types(), d.resources().stream().map(ResourceView::of).toList(),
+					d.firstObservedAt(), d.lastObservedAt(), d.createdAt(), d.firstSeenAt(), d.lastChangedAt(),
+					d.channel().name(), d.history().stream().map(VersionView::of).toList(), raw);
+		}
+
+	}
+
+	/**
+	 * @param title the control's title in the catalog; null for a control the catalog
+	 * does not map
+	 * @param criteria the criteria it is mapped to
+	 */
+	record PostureView(String control, @Nullable String title, @Nullable String severity, List<String> criteria,
+			long failingResources, long passingResources, String status) {
+
+	}
+
+	/**
+	 * @param sha256 digest of the input as received
+	 * @param ledgerSequence the ledger entry that records the import
+	 */
+	record IntakeView(long received, long inserted, long updated, long unchanged, String sha256, long ledgerSequence) {
+
+		static IntakeView of(IntakeResult r) {
+			return new IntakeView(r.received(), r.inserted(), r.updated(), r.unchanged(), r.digest(),
+					r.ledgerSequence());
 		}
 
 	}

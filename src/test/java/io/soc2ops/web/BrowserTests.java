@@ -74,7 +74,8 @@ class BrowserTests {
 		assertThat(browser.findElements(By.cssSelector(".tile.status-PASSING"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector(".tile.status-FAILING"))).isNotEmpty();
 		assertThat(browser.findElements(By.cssSelector(".tile.status-NO_DATA"))).isNotEmpty();
-		// the demo's IAM user with a key older than 90 days fails Security Hub control IAM.3
+		// the demo's IAM user with a key older than 90 days fails Security Hub control
+		// IAM.3
 		assertThat(browser.findElement(By.id("tile-CC6.1")).getAttribute("class")).contains("status-FAILING");
 		assertThat(browser.findElement(By.id("tile-CC7.3")).getAttribute("class")).contains("status-PASSING");
 		assertThat(browser.findElement(By.id("tile-CC6.6")).getAttribute("class")).contains("status-FAILING");

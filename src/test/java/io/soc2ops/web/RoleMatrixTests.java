@@ -84,10 +84,18 @@ class RoleMatrixTests {
 		EXPECTED.put("PUT /api/v1/users/{username}/roles", ADMINS);
 		EXPECTED.put("POST /api/v1/tokens", EVERY_ROLE);
 		EXPECTED.put("DELETE /api/v1/tokens/{id}", EVERY_ROLE);
+		EXPECTED.put("POST /api/v1/events", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		for (String docs : List.of("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/swagger-config",
 				"/swagger-ui.html")) {
 			EXPECTED.put("GET " + docs, null);
 		}
+		// findings: everyone reads them; importing needs Capability.IMPORT_FINDINGS
+		for (String read : List.of("/findings", "/findings/{id}", "/findings/import", "/api/v1/findings",
+				"/api/v1/findings/{id}", "/api/v1/posture")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		EXPECTED.put("POST /findings/import", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		EXPECTED.put("POST /api/v1/findings/import", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
