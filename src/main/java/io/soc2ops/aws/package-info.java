@@ -1,7 +1,10 @@
 /**
- * Connections to AWS: the accounts in scope (single account or an Organization), their
- * environment and regions. Later: credentials, AssumeRole, rate limits and collectors.
+ * Connections to AWS: the accounts in scope (single account or an Organization through a
+ * read-only role), their Regions, credentials, rate limits, the connection check and the
+ * Security Hub collector, which hands findings to the findings intake and records the
+ * FND-01 control test. AWS SDK types stay inside this module.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "AWS", allowedDependencies = "evidence")
+@org.springframework.modulith.ApplicationModule(displayName = "AWS",
+		allowedDependencies = { "evidence", "findings", "catalog" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.aws;

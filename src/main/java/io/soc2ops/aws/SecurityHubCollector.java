@@ -1,0 +1,138 @@
+package io.soc2ops.aws;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import io.soc2ops.catalog.CatalogException;
+import io.soc2ops.catalog.ControlTests;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Collects Security Hub into soc2ops: for every account and Region in scope, the findings
+ * updated since the last successful sync (through the findings intake, like every other
+ * finding) and the enabled standards, which make the FND-01 test result. One account or
+ * Region failing is recorded with it and does not stop the others.
+ */
+@Service
+public class SecurityHubCollector {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityHubCollector.class);
+
+	private final AwsSettings settings;
+
+	private final AwsClients clients;
+
+	private final Scope scope;
+
+	private final StandardsCheck standards;
+
+	private final FindingsPull pull;
+
+	private final CollectorSyncs syncs;
+
+	private final ControlTests controlTests;
+
+	private final Clock clock;
+
+	SecurityHubCollector(AwsSettings settings, AwsClients clients, Scope scope, StandardsCheck standards,
+			FindingsPull pull, CollectorSyncs syncs, ControlTests controlTests, Clock clock) {
+		this.settings = settings;
+		this.clients = clients;
+		this.scope = scope;
+		this.standards = standards;
+		this.pull = pull;
+		this.syncs = syncs;
+		this.controlTests = controlTests;
+		this.clock = clock;
+	}
+
+	/**
+	 * Runs one collection. Blocks until every account and Region is done.
+	 * @throws AwsDisabledException when AWS is not enabled
+	 */
+	public CollectionSummary collect() {
+		if (!settings.enabled()) {
+			throw new AwsDisabledException();
+		}
+		Instant started = clock.instant();
+		List<AccountRegion> targets;
+		try {
+			targets = scope.targets(settings.regions());
+		}
+		catch (Scope.Unavailable ex) {
+			log.warn("Security Hub collection found no scope: {}", ex.getMessage());
+			return new CollectionSummary(started, clock.instant(), ex.getMessage(), List.of(), null, "");
+		}
+		var findingsRegions = settings.findingsRegions();
+		var results = FanOut.each(targets, settings.rateLimits().maxConcurrency(),
+				target -> collect(target, findingsRegions.contains(target.region())));
+		var verdict = StandardsCheck.verdict(results.stream().map(TargetResult::state).toList());
+		record(verdict, LocalDate.ofInstant(started, ZoneOffset.UTC));
+		var collected = results.stream().map(TargetResult::sync).filter(sync -> sync != null).toList();
+		var summary = new CollectionSummary(started, clock.instant(), null, collected, verdict.outcome(),
+				verdict.note());
+		log.info("Security Hub collection: {} account-Regions, {} findings received ({} new), {} failed; FND-01 {}",
+				targets.size(), summary.received(), summary.inserted(), summary.failures().size(), verdict.outcome());
+		return summary;
+	}
+
+	private TargetResult collect(AccountRegion target, boolean withFindings) {
+		var role = assumeRole(target);
+		if (role != null) {
+			return new TargetResult(new StandardsCheck.State(target, false, false, false, role),
+					withFindings ? pull.skipped(target, role) : null);
+		}
+		var state = standards.check(target);
+		if (!withFindings) {
+			return new TargetResult(state, null);
+		}
+		var failure = state.failure();
+		boolean notEnabled = failure != null && failure.status() == ConnectionStatus.NOT_ENABLED;
+		return new TargetResult(state, notEnabled ? pull.skipped(target, failure) : pull.pull(target));
+	}
+
+	/** Why the account's role cannot be assumed (ORGANIZATION mode), if it cannot. */
+	private @Nullable AwsFailure assumeRole(AccountRegion target) {
+		if (settings.mode() != AwsSettings.Mode.ORGANIZATION) {
+			return null;
+		}
+		try {
+			clients.assumeRole(target.account());
+			return null;
+		}
+		catch (SdkException ex) {
+			return AwsFailure.of("sts:AssumeRole into " + settings.roleArn(target.account()), ex);
+		}
+	}
+
+	/**
+	 * A catalog without FND-01 (a company's own) gets no test result, only a log line.
+	 */
+	private void record(StandardsCheck.Verdict verdict, LocalDate day) {
+		try {
+			controlTests.record(StandardsCheck.CONTROL, verdict.outcome(), day, verdict.note(),
+					FindingsPull.COLLECTOR_ACTOR);
+		}
+		catch (CatalogException ex) {
+			log.warn("FND-01 {} not recorded: {}", verdict.outcome(), ex.getMessage());
+		}
+	}
+
+	/** Where each account and Region's findings collection got to. */
+	public List<CollectorSync> syncs() {
+		return syncs.all();
+	}
+
+	private record TargetResult(StandardsCheck.State state, @Nullable TargetSync sync) {
+
+	}
+
+}

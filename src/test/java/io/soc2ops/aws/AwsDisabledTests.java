@@ -1,0 +1,34 @@
+package io.soc2ops.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Out of the box soc2ops does not call AWS: the connection check and the collector refuse
+ * with a message saying how to turn it on.
+ */
+@SpringBootTest
+class AwsDisabledTests {
+
+	@Autowired
+	ConnectionCheck connections;
+
+	@Autowired
+	SecurityHubCollector collector;
+
+	@Test
+	void awsIsOffByDefaultAndNeitherCheckNorCollectionRuns() {
+		assertThat(connections.setup().enabled()).isFalse();
+		assertThat(connections.setup().mode()).isEqualTo("SINGLE_ACCOUNT");
+		assertThatThrownBy(connections::check).isInstanceOf(AwsDisabledException.class)
+			.hasMessageContaining("soc2ops.aws.enabled=true");
+		assertThatThrownBy(collector::collect).isInstanceOf(AwsDisabledException.class);
+		assertThat(connections.latest()).isEmpty();
+		assertThat(collector.syncs()).isEmpty();
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.soc2ops.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.soc2ops.aws.local.LocalAws;
+import io.soc2ops.aws.local.SampleFindings;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shipped IAM policy grants exactly what the code calls: a connection check and a
+ * collection in ORGANIZATION mode (which makes every kind of call soc2ops makes) ask AWS
+ * for no action the policy leaves out, and the policy grants none they do not ask for.
+ */
+@SpringBootTest(properties = { "soc2ops.aws.enabled=true", "soc2ops.aws.mode=ORGANIZATION",
+		"soc2ops.aws.regions=ap-northeast-1,ap-northeast-3" })
+class ReadOnlyPolicyTests {
+
+	static final String MANAGEMENT = "111111111111";
+
+	static final String PRODUCTION = "222222222222";
+
+	static final LocalAws aws = LocalAws.start();
+
+	@DynamicPropertySource
+	static void endpoint(DynamicPropertyRegistry registry) {
+		registry.add("soc2ops.aws.endpoint", () -> aws.endpoint().toString());
+	}
+
+	@TestConfiguration
+	static class ManagementAccountCredentials {
+
+		@Bean
+		AwsCredentialsProvider awsCredentials() {
+			return LocalSettings.credentials(MANAGEMENT);
+		}
+
+	}
+
+	@Autowired
+	ConnectionCheck connections;
+
+	@Autowired
+	SecurityHubCollector collector;
+
+	@AfterAll
+	static void stop() {
+		aws.close();
+	}
+
+	@Test
+	void theCodeCallsExactlyTheActionsThePolicyGrants() throws IOException {
+		aws.organization(MANAGEMENT, PRODUCTION)
+			.findings(PRODUCTION, "ap-northeast-1",
+					SampleFindings.s3Buckets(PRODUCTION, "ap-northeast-1", 3, Instant.now()));
+
+		assertThat(connections.check().allOk()).isTrue();
+		assertThat(collector.collect().failures()).isEmpty();
+
+		assertThat(aws.calls()).allSatisfy(call -> assertThat(call.status()).as(call.operation()).isEqualTo(200));
+		Set<String> called = aws.calls()
+			.stream()
+			.map(call -> call.service() + ":" + call.operation())
+			.collect(Collectors.toCollection(TreeSet::new));
+		assertThat(called).isEqualTo(policyActions());
+	}
+
+	static Set<String> policyActions() throws IOException {
+		JsonNode policy;
+		try (var in = new ClassPathResource("aws/soc2ops-readonly-policy.json").getInputStream()) {
+			policy = JsonMapper.builder().build().readTree(in);
+		}
+		assertThat(policy.path("Version").asString()).isEqualTo("2012-10-17");
+		var actions = new HashSet<String>();
+		for (JsonNode statement : policy.path("Statement")) {
+			assertThat(statement.path("Effect").asString()).isEqualTo("Allow");
+			statement.path("Action").forEach(action -> actions.add(action.asString()));
+		}
+		return new TreeSet<>(actions);
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.soc2ops.aws.local;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Map;
+
+import io.soc2ops.aws.local.LocalAws.Answer;
+import io.soc2ops.aws.local.LocalAws.Request;
+import io.soc2ops.aws.local.LocalAws.Script;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Security Hub over restJson1: {@code POST /findings} (GetFindings) and
+ * {@code POST /standards/get} (GetEnabledStandards), errors with {@code x-amzn-ErrorType}
+ * and a JSON body.
+ */
+final class LocalSecurityHub implements Protocol {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	public String prefix() {
+		return "securityhub";
+	}
+
+	@Override
+	public String operation(Request request) {
+		return switch (request.method() + " " + request.path()) {
+			case "POST /findings" -> "GetFindings";
+			case "POST /standards/get" -> "GetEnabledStandards";
+			case "GET /accounts" -> "DescribeHub";
+			default -> "Unknown:" + request.method() + " " + request.path();
+		};
+	}
+
+	@Override
+	public Answer serve(String operation, Request request, Script script) {
+		if (script.hubDisabled.contains(request.account() + "/" + request.region())) {
+			return error(401, "InvalidAccessException",
+					"Account " + request.account() + " is not subscribed to AWS Security Hub");
+		}
+		return switch (operation) {
+			case "GetFindings" -> findings(request, script);
+			case "GetEnabledStandards" -> standards(request, script);
+			default -> error(404, "UnknownOperationException", "no such operation: " + operation);
+		};
+	}
+
+	private Answer findings(Request request, Script script) {
+		JsonNode body = JSON.readTree(request.body().isEmpty() ? "{}" : request.body());
+		int max = body.path("MaxResults").asInt(100);
+		if (max < 1 || max > 100) {
+			return error(400, "InvalidInputException", "MaxResults must be 1-100");
+		}
+		var matching = script.findings(request.account(), request.region())
+			.stream()
+			.map(JSON::readTree)
+			.filter(finding -> updatedWithin(finding, body.path("Filters").path("UpdatedAt")))
+			.toList();
+		int from = offset(body.path("NextToken").asString(""));
+		var page = JSON.createObjectNode();
+		var findings = page.putArray("Findings");
+		matching.subList(Math.min(from, matching.size()), Math.min(from + max, matching.size())).forEach(findings::add);
+		if (from + max < matching.size()) {
+			page.put("NextToken", token(from + max));
+		}
+		return ok(page);
+	}
+
+	private static boolean updatedWithin(JsonNode finding, JsonNode filters) {
+		if (!filters.isArray() || filters.isEmpty()) {
+			return true;
+		}
+		Instant updated = OffsetDateTime.parse(finding.path("UpdatedAt").asString()).toInstant();
+		for (JsonNode filter : filters) {
+			boolean afterStart = !filter.has("Start")
+					|| !updated.isBefore(OffsetDateTime.parse(filter.path("Start").asString()).toInstant());
+			boolean beforeEnd = !filter.has("End")
+					|| !updated.isAfter(OffsetDateTime.parse(filter.path("End").asString()).toInstant());
+			if (afterStart && beforeEnd) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private Answer standards(Request request, Script script) {
+		var page = JSON.createObjectNode();
+		var subscriptions = page.putArray("StandardsSubscriptions");
+		for (String standard : script.standards(request.account(), request.region())) {
+			var subscription = subscriptions.addObject();
+			subscription.put("StandardsSubscriptionArn",
+					"arn:aws:securityhub:" + request.region() + ":" + request.account() + ":subscription/" + standard);
+			subscription.put("StandardsArn", "arn:aws:securityhub:" + request.region() + "::standards/" + standard);
+			subscription.putObject("StandardsInput");
+			subscription.put("StandardsStatus", "READY");
+			subscription.put("StandardsControlsUpdatable", "READY_FOR_UPDATES");
+		}
+		return ok(page);
+	}
+
+	private static int offset(String token) {
+		return token.isEmpty() ? 0 : Integer.parseInt(new String(Base64.getDecoder().decode(token)).substring(7));
+	}
+
+	private static String token(int offset) {
+		return Base64.getEncoder().encodeToString(("offset:" + offset).getBytes());
+	}
+
+	private static Answer ok(ObjectNode body) {
+		return new Answer(200, "application/json", JSON.writeValueAsString(body));
+	}
+
+	@Override
+	public Answer error(int status, String code, String message) {
+		return jsonError(status, code, message);
+	}
+
+	static Answer jsonError(int status, String code, String message) {
+		var body = JSON.createObjectNode();
+		body.put("__type", code);
+		body.put("Code", code);
+		body.put("Message", message);
+		return new Answer(status, "application/json", JSON.writeValueAsString(body), Map.of("x-amzn-ErrorType", code));
+	}
+
+	@Override
+	public Answer throttled() {
+		return error(400, "ThrottlingException", "Rate exceeded");
+	}
+
+	@Override
+	public Answer denied(String message) {
+		return error(403, "AccessDeniedException", message);
+	}
+
+}
