@@ -1,0 +1,122 @@
+package io.soc2ops.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import io.soc2ops.aws.AwsDisabledException;
+import io.soc2ops.aws.ConnectionCheck;
+import io.soc2ops.aws.ConnectionStatus;
+import io.soc2ops.aws.SecurityHubCollector;
+
+@Command(name = "aws", mixinStandardHelpOptions = true, description = "Works with the AWS connection.",
+		subcommands = { AwsCommand.Check.class, AwsCommand.Collect.class })
+class AwsCommand implements Callable<Integer> {
+
+	@CommandLine.Spec
+	CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+
+	@Override
+	public Integer call() {
+		if (spec != null) {
+			spec.commandLine().usage(System.out);
+		}
+		return 0;
+	}
+
+	@Command(name = "check", mixinStandardHelpOptions = true,
+			description = { "Tests the connection: per account and region, which calls work and which are denied.",
+					"Exit code 0: everything works; 1: something was denied or failed; 2: could not run." })
+	static class Check implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+
+		@CommandLine.Unmatched
+		List<String> springArguments = new ArrayList<>();
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+			try (var context = Server.oneShot(springArguments, false)) {
+				var report = context.getBean(ConnectionCheck.class).check();
+				if (report.scopeProblem() != null) {
+					out.println("Could not list the accounts in scope: " + report.scopeProblem());
+				}
+				for (var result : report.results()) {
+					out.printf("%-12s %-15s %-13s %s%n", result.target().account(), result.target().region(),
+							result.status(), result.status() == ConnectionStatus.OK
+									? String.join(", ", result.workingCalls()) : result.message());
+				}
+				out.println(report.allOk() ? "All " + report.results().size() + " account-regions work."
+						: "Some account-regions do not work; see above.");
+				return report.allOk() ? 0 : 1;
+			}
+			catch (RuntimeException ex) {
+				return failed(out, ex);
+			}
+			finally {
+				out.flush();
+			}
+		}
+
+	}
+
+	@Command(name = "collect", mixinStandardHelpOptions = true,
+			description = { "Collects Security Hub findings updated since the last successful sync, and checks",
+					"that Security Hub, FSBP and CIS are enabled everywhere in scope.",
+					"Exit code 0: collected everywhere; 1: some account-regions failed; 2: could not run." })
+	static class Collect implements Callable<Integer> {
+
+		@CommandLine.Spec
+		CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+
+		@CommandLine.Unmatched
+		List<String> springArguments = new ArrayList<>();
+
+		@Override
+		public Integer call() {
+			PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+			try (var context = Server.oneShot(springArguments, false)) {
+				var summary = context.getBean(SecurityHubCollector.class).collect();
+				if (summary.scopeProblem() != null) {
+					out.println("Could not list the accounts in scope: " + summary.scopeProblem());
+				}
+				for (var sync : summary.syncs()) {
+					out.printf("%-12s %-15s %-13s %s%n", sync.target().account(), sync.target().region(), sync.status(),
+							sync.error() != null ? sync.error() : sync.received() + " findings since " + sync.since()
+									+ " (" + sync.inserted() + " new, " + sync.updated() + " updated)");
+				}
+				out.printf("Collected %d findings (%d new). Standards: %s %s%n", summary.received(), summary.inserted(),
+						summary.standards() == null ? "not checked" : summary.standards(), summary.standardsNote());
+				boolean clean = summary.scopeProblem() == null && summary.failures().isEmpty();
+				return clean ? 0 : 1;
+			}
+			catch (RuntimeException ex) {
+				return failed(out, ex);
+			}
+			finally {
+				out.flush();
+			}
+		}
+
+	}
+
+	static int failed(PrintWriter out, RuntimeException ex) {
+		Throwable cause = ex;
+		while (cause != null) {
+			if (cause instanceof AwsDisabledException disabled) {
+				out.println(disabled.getMessage());
+				return 2;
+			}
+			cause = cause.getCause();
+		}
+		out.println("Could not run: " + Server.rootCause(ex));
+		return 2;
+	}
+
+}
