@@ -17,6 +17,12 @@ class DatabaseTuning implements BeanPostProcessor {
 		if (bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
 				&& pool.getJdbcUrl().startsWith("jdbc:postgresql:")) {
 			pool.addDataSourceProperty("reWriteBatchedInserts", "true");
+			// a long import fills a table inside one transaction, where no ANALYZE can
+			// see the
+			// rows: a generic plan made while the table was empty (a scan) would be kept
+			// for the
+			// whole import, so plan each execution for the table as it is
+			pool.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
 		}
 		return bean;
 	}

@@ -1,5 +1,5 @@
 CREATE TABLE aws_account (
-    account_id  CHAR(12)                 NOT NULL PRIMARY KEY,
+    account_id  VARCHAR(12)                 NOT NULL PRIMARY KEY,
     name        VARCHAR(100)             NOT NULL,
     environment VARCHAR(20)              NOT NULL,
     regions     VARCHAR(500)             NOT NULL,

@@ -1,6 +1,6 @@
 -- The latest connection check of each account and Region, for the AWS page.
 CREATE TABLE aws_connection_check (
-    account_id  CHAR(12)                 NOT NULL,
+    account_id  VARCHAR(12)                 NOT NULL,
     region      VARCHAR(32)              NOT NULL,
     status      VARCHAR(16)              NOT NULL,
     calls       VARCHAR(500)             NOT NULL,

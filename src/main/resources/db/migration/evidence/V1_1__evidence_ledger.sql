@@ -8,8 +8,8 @@ CREATE TABLE evidence_entry (
     module        VARCHAR(50)              NOT NULL,
     subject       VARCHAR(300)             NOT NULL,
     payload       TEXT                     NOT NULL,
-    previous_hash CHAR(64)                 NOT NULL,
-    hash          CHAR(64)                 NOT NULL
+    previous_hash VARCHAR(64)                 NOT NULL,
+    hash          VARCHAR(64)                 NOT NULL
 );
 
 CREATE INDEX evidence_entry_subject ON evidence_entry (subject, sequence);
@@ -20,7 +20,7 @@ CREATE INDEX evidence_entry_evidence_for ON evidence_entry (evidence_for);
 CREATE TABLE evidence_head (
     id       INT      NOT NULL PRIMARY KEY,
     sequence BIGINT   NOT NULL,
-    hash     CHAR(64) NOT NULL
+    hash     VARCHAR(64) NOT NULL
 );
 
 INSERT INTO evidence_head (id, sequence, hash)

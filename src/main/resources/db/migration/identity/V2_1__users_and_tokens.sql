@@ -12,7 +12,7 @@ CREATE TABLE api_token (
     username     VARCHAR(64)              NOT NULL REFERENCES app_user (username),
     name         VARCHAR(100)             NOT NULL,
     prefix       VARCHAR(12)              NOT NULL,
-    secret_hash  CHAR(64)                 NOT NULL UNIQUE,
+    secret_hash  VARCHAR(64)                 NOT NULL UNIQUE,
     created_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     last_used_at TIMESTAMP WITH TIME ZONE,
     revoked_at   TIMESTAMP WITH TIME ZONE
