@@ -15,18 +15,7 @@ import io.soc2ops.aws.SecurityHubCollector;
 
 @Command(name = "aws", mixinStandardHelpOptions = true, description = "Works with the AWS connection.",
 		subcommands = { AwsCommand.Check.class, AwsCommand.Collect.class })
-class AwsCommand implements Callable<Integer> {
-
-	@CommandLine.Spec
-	CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
-
-	@Override
-	public Integer call() {
-		if (spec != null) {
-			spec.commandLine().usage(System.out);
-		}
-		return 0;
-	}
+class AwsCommand extends CommandGroup {
 
 	@Command(name = "check", mixinStandardHelpOptions = true,
 			description = { "Tests the connection: per account and region, which calls work and which are denied.",

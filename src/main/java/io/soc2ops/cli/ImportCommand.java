@@ -19,18 +19,7 @@ import io.soc2ops.findings.IntakeChannel;
 
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Imports data from files.",
 		subcommands = ImportCommand.Findings.class)
-class ImportCommand implements Callable<Integer> {
-
-	@CommandLine.Spec
-	CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
-
-	@Override
-	public Integer call() {
-		if (spec != null) {
-			spec.commandLine().usage(System.out);
-		}
-		return 0;
-	}
+class ImportCommand extends CommandGroup {
 
 	@Command(name = "findings", mixinStandardHelpOptions = true, description = {
 			"Imports Security Hub findings (ASFF) from a file: a JSON array of findings,",

@@ -13,18 +13,7 @@ import io.soc2ops.evidence.EvidenceLedger;
 
 @Command(name = "ledger", mixinStandardHelpOptions = true, description = "Works with the evidence ledger.",
 		subcommands = LedgerCommand.Verify.class)
-class LedgerCommand implements Callable<Integer> {
-
-	@CommandLine.Spec
-	CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
-
-	@Override
-	public Integer call() {
-		if (spec != null) {
-			spec.commandLine().usage(System.out);
-		}
-		return 0;
-	}
+class LedgerCommand extends CommandGroup {
 
 	@Command(name = "verify", mixinStandardHelpOptions = true,
 			description = { "Recomputes the ledger's hash chain and names the first broken entry.",

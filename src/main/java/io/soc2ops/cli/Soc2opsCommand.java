@@ -1,7 +1,5 @@
 package io.soc2ops.cli;
 
-import java.util.concurrent.Callable;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,10 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "soc2ops", mixinStandardHelpOptions = true, versionProvider = Soc2opsCommand.Version.class,
 		description = "Runs the AWS side of a SOC 2 Type 2 program and keeps the proof.", subcommands = {
 				ServeCommand.class, DemoCommand.class, ImportCommand.class, AwsCommand.class, LedgerCommand.class })
-public class Soc2opsCommand implements Callable<Integer> {
-
-	@CommandLine.Spec
-	CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
+public class Soc2opsCommand extends CommandGroup {
 
 	/** Runs the command line and returns the process exit code. */
 	public static int execute(Class<?> application, String... args) {
@@ -25,14 +20,6 @@ public class Soc2opsCommand implements Callable<Integer> {
 	public static CommandLine commandLine(Class<?> application) {
 		Server.application = application;
 		return new CommandLine(new Soc2opsCommand()).setCaseInsensitiveEnumValuesAllowed(true);
-	}
-
-	@Override
-	public Integer call() {
-		if (spec != null) {
-			spec.commandLine().usage(System.out);
-		}
-		return 0;
 	}
 
 	static class Version implements CommandLine.IVersionProvider {
