@@ -1,6 +1,5 @@
 package io.soc2ops.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,8 +29,7 @@ class AwsCommand extends CommandGroup {
 
 		@Override
 		public Integer call() {
-			PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-			try (var context = Server.oneShot(springArguments, false)) {
+			return Server.run(spec, springArguments, false, AwsCommand::failed, (context, out) -> {
 				var report = context.getBean(ConnectionCheck.class).check();
 				if (report.scopeProblem() != null) {
 					out.println("Could not list the accounts in scope: " + report.scopeProblem());
@@ -44,13 +42,7 @@ class AwsCommand extends CommandGroup {
 				out.println(report.allOk() ? "All " + report.results().size() + " account-regions work."
 						: "Some account-regions do not work; see above.");
 				return report.allOk() ? 0 : 1;
-			}
-			catch (RuntimeException ex) {
-				return failed(out, ex);
-			}
-			finally {
-				out.flush();
-			}
+			});
 		}
 
 	}
@@ -69,8 +61,7 @@ class AwsCommand extends CommandGroup {
 
 		@Override
 		public Integer call() {
-			PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-			try (var context = Server.oneShot(springArguments, false)) {
+			return Server.run(spec, springArguments, false, AwsCommand::failed, (context, out) -> {
 				var summary = context.getBean(SecurityHubCollector.class).collect();
 				if (summary.scopeProblem() != null) {
 					out.println("Could not list the accounts in scope: " + summary.scopeProblem());
@@ -84,28 +75,21 @@ class AwsCommand extends CommandGroup {
 						summary.standards() == null ? "not checked" : summary.standards(), summary.standardsNote());
 				boolean clean = summary.scopeProblem() == null && summary.failures().isEmpty();
 				return clean ? 0 : 1;
-			}
-			catch (RuntimeException ex) {
-				return failed(out, ex);
-			}
-			finally {
-				out.flush();
-			}
+			});
 		}
 
 	}
 
-	static int failed(PrintWriter out, RuntimeException ex) {
-		Throwable cause = ex;
-		while (cause != null) {
+	/**
+	 * "AWS is not connected" says itself what to do; anything else gets its root cause.
+	 */
+	static String failed(Exception ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof AwsDisabledException disabled) {
-				out.println(disabled.getMessage());
-				return 2;
+				return String.valueOf(disabled.getMessage());
 			}
-			cause = cause.getCause();
 		}
-		out.println("Could not run: " + Server.rootCause(ex));
-		return 2;
+		return "Could not run: " + Server.rootCause(ex);
 	}
 
 }

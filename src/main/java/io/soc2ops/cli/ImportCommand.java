@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import org.springframework.context.ConfigurableApplicationContext;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,16 +43,18 @@ class ImportCommand extends CommandGroup {
 
 		@Override
 		public Integer call() {
-			PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-			PrintWriter err = spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
 			if (!Files.isRegularFile(file)) {
-				out.println("No such file: " + file);
-				out.flush();
+				Server.out(spec).println("No such file: " + file);
+				Server.out(spec).flush();
 				return 2;
 			}
-			try (var context = Server.oneShot(springArguments, false);
-					var input = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-				var bar = new ProgressBar(err, Files.size(file), noProgress);
+			return Server.run(spec, springArguments, false,
+					ex -> "Could not import " + file.getFileName() + ": " + Server.rootCause(ex), this::importFile);
+		}
+
+		private int importFile(ConfigurableApplicationContext context, PrintWriter out) throws IOException {
+			try (var input = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+				var bar = new ProgressBar(Server.err(spec), Files.size(file), noProgress);
 				var result = context.getBean(FindingsIntake.class)
 					.accept(input, IntakeChannel.FILE, "file:" + file.getFileName(), Actor.system("cli"), bar);
 				bar.done();
@@ -62,13 +66,6 @@ class ImportCommand extends CommandGroup {
 			catch (FindingRejected ex) {
 				out.println("Refused " + file.getFileName() + ": " + ex.getMessage() + ". Nothing was stored.");
 				return 1;
-			}
-			catch (IOException | RuntimeException ex) {
-				out.println("Could not import " + file.getFileName() + ": " + Server.rootCause(ex));
-				return 2;
-			}
-			finally {
-				out.flush();
 			}
 		}
 

@@ -1,6 +1,5 @@
 package io.soc2ops.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,21 +27,15 @@ class LedgerCommand extends CommandGroup {
 
 		@Override
 		public Integer call() {
-			PrintWriter out = spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
-			try (var context = Server.oneShot(springArguments)) {
-				var result = context.getBean(EvidenceLedger.class).verify();
-				out.println(describe(result));
-				return result instanceof ChainVerification.Intact ? 0 : 1;
-			}
-			catch (RuntimeException ex) {
-				out.println("Could not check the ledger: " + Server.rootCause(ex));
-				out.println("soc2ops reads the database in SOC2OPS_DATA_DIR (default ./data),"
-						+ " or the one SPRING_DATASOURCE_URL names.");
-				return 2;
-			}
-			finally {
-				out.flush();
-			}
+			return Server.run(spec, springArguments, true,
+					ex -> "Could not check the ledger: " + Server.rootCause(ex) + System.lineSeparator()
+							+ "soc2ops reads the database in SOC2OPS_DATA_DIR (default ./data),"
+							+ " or the one SPRING_DATASOURCE_URL names.",
+					(context, out) -> {
+						var result = context.getBean(EvidenceLedger.class).verify();
+						out.println(describe(result));
+						return result instanceof ChainVerification.Intact ? 0 : 1;
+					});
 		}
 
 		static String describe(ChainVerification result) {

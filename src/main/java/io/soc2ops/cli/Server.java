@@ -2,7 +2,13 @@ package io.soc2ops.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import picocli.CommandLine;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -35,6 +41,41 @@ final class Server {
 		app.run(arguments.toArray(String[]::new));
 		stopped.await();
 		return 0;
+	}
+
+	/** What a one-shot command does once its context is up; returns the exit code. */
+	@FunctionalInterface
+	interface OneShot {
+
+		int run(ConfigurableApplicationContext context, PrintWriter out) throws Exception;
+
+	}
+
+	/**
+	 * Runs a one-shot command: starts the context, gives the command its output, and
+	 * turns any failure into the command's message for it and exit code 2.
+	 */
+	static int run(CommandLine.Model.@Nullable CommandSpec spec, List<String> springArguments, boolean readOnly,
+			Function<Exception, String> failure, OneShot command) {
+		PrintWriter out = out(spec);
+		try (var context = oneShot(springArguments, readOnly)) {
+			return command.run(context, out);
+		}
+		catch (Exception ex) {
+			out.println(failure.apply(ex));
+			return 2;
+		}
+		finally {
+			out.flush();
+		}
+	}
+
+	static PrintWriter out(CommandLine.Model.@Nullable CommandSpec spec) {
+		return spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
+	}
+
+	static PrintWriter err(CommandLine.Model.@Nullable CommandSpec spec) {
+		return spec != null ? spec.commandLine().getErr() : new PrintWriter(System.err, true);
 	}
 
 	/** The innermost message of a failure, which is the one that says what to fix. */
