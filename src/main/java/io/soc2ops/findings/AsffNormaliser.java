@@ -112,6 +112,9 @@ class AsffNormaliser {
 		if (text.length() > max) {
 			throw new IllegalFinding(field, "is " + text.length() + " characters; at most " + max + " are allowed");
 		}
+		if (text.indexOf('\0') >= 0) {
+			throw new IllegalFinding(field, "holds a NUL character (\\u0000), which cannot be stored");
+		}
 		return text;
 	}
 
@@ -119,6 +122,10 @@ class AsffNormaliser {
 		String value = required ? string(node, field, 64) : optionalString(node, field, 64);
 		if (value == null) {
 			return null;
+		}
+		var fast = FastTimestamp.parse(value);
+		if (fast != null) {
+			return fast;
 		}
 		try {
 			// microseconds: what both databases keep, so a stored version compares equal

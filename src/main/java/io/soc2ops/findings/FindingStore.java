@@ -1,56 +1,71 @@
 package io.soc2ops.findings;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Repository;
 
 /**
  * The findings table and its history. The current version of each finding, plus one
- * history row per version soc2ops accepted, kept after AWS has deleted the finding.
+ * history row per version soc2ops accepted, kept after AWS has deleted the finding. New
+ * findings go in with {@code COPY} on PostgreSQL (an import of a million findings is
+ * mostly new rows) and as batched inserts elsewhere.
  */
 @Repository
 class FindingStore {
 
-	private static final String INSERT = "INSERT INTO finding (finding_key, finding_id, product_arn, format, account_id,"
-			+ " region, product_name, generator_id, title, severity, security_control_id, compliance_status, record_state,"
-			+ " workflow_status, resource_type, resource_id, first_observed_at, last_observed_at, created_at, updated_at,"
-			+ " first_seen_at, last_changed_at, channel, raw_sha256, raw) VALUES (:key, :id, :productArn, :format, :account, :region,"
-			+ " :product, :generator, :title, :severity, :control, :compliance, :recordState, :workflow, :resourceType,"
-			+ " :resourceId, :firstObserved, :lastObserved, :created, :updated, :now, :now, :channel, :rawSha256, :raw)";
+	private static final List<String> COLUMNS = List.of("finding_key", "finding_id", "product_arn", "format",
+			"account_id", "region", "product_name", "generator_id", "title", "severity", "security_control_id",
+			"compliance_status", "record_state", "workflow_status", "resource_type", "resource_id", "first_observed_at",
+			"last_observed_at", "created_at", "updated_at", "first_seen_at", "last_changed_at", "channel", "raw_sha256",
+			"raw");
+
+	private static final List<String> HISTORY_COLUMNS = List.of("finding_key", "updated_at", "severity",
+			"compliance_status", "record_state", "workflow_status", "recorded_at", "channel");
 
 	// the updated_at guard keeps an older version from overwriting a newer one written
 	// meanwhile
-	private static final String UPDATE = "UPDATE finding SET format = :format, account_id = :account, region = :region,"
-			+ " product_name = :product, generator_id = :generator, title = :title, severity = :severity,"
-			+ " security_control_id = :control, compliance_status = :compliance, record_state = :recordState,"
-			+ " workflow_status = :workflow, resource_type = :resourceType, resource_id = :resourceId,"
-			+ " first_observed_at = :firstObserved, last_observed_at = :lastObserved, created_at = :created,"
-			+ " updated_at = :updated, last_changed_at = :now, channel = :channel, raw_sha256 = :rawSha256, raw = :raw"
-			+ " WHERE finding_key = :key AND (updated_at < :updated OR (updated_at = :updated AND raw_sha256 <> :rawSha256))";
+	private static final List<String> UPDATED_COLUMNS = COLUMNS.stream()
+		.filter(column -> !List.of("finding_key", "finding_id", "product_arn", "first_seen_at").contains(column))
+		.toList();
 
-	private static final String HISTORY = "INSERT INTO finding_history (finding_key, updated_at, severity,"
-			+ " compliance_status, record_state, workflow_status, recorded_at, channel)"
-			+ " VALUES (:key, :updated, :severity, :compliance, :recordState, :workflow, :now, :channel)";
+	private static final String UPDATE = "UPDATE finding SET " + String.join(" = ?, ", UPDATED_COLUMNS)
+			+ " = ? WHERE finding_key = ? AND (updated_at < ? OR (updated_at = ? AND raw_sha256 <> ?))";
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate batch;
+	private final DataSource dataSource;
 
-	FindingStore(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+	private final SQLExceptionTranslator translator;
+
+	FindingStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.dataSource = dataSource;
+		this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
 	}
 
 	/** The stored version of those of the keys already known. */
@@ -71,28 +86,67 @@ class FindingStore {
 	record StoredVersion(Instant updatedAt, String rawSha256) {
 
 		/** Whether a finding arriving now is a later version than this one. */
-		boolean supersededBy(Finding finding) {
-			return finding.updatedAt().isAfter(updatedAt)
-					|| finding.updatedAt().equals(updatedAt) && !FindingStore.sha256(finding.raw()).equals(rawSha256);
+		boolean supersededBy(Normalised arriving) {
+			Instant updated = arriving.finding().updatedAt();
+			return updated.isAfter(updatedAt) || updated.equals(updatedAt) && !arriving.rawSha256().equals(rawSha256);
 		}
 
 	}
 
-	void insert(List<Finding> findings, IntakeChannel channel, Instant now) {
-		batch.batchUpdate(INSERT, parameters(findings, channel, now));
-		batch.batchUpdate(HISTORY, parameters(findings, channel, now));
+	/**
+	 * Runs the work so that, if it fails, the transaction goes on as if it had not run (a
+	 * savepoint): what a retry needs after another transaction stored the same finding.
+	 */
+	void atomically(Runnable work) {
+		withConnection("upsert findings", connection -> {
+			var savepoint = connection.setSavepoint();
+			try {
+				work.run();
+			}
+			catch (RuntimeException ex) {
+				connection.rollback(savepoint);
+				throw ex;
+			}
+			connection.releaseSavepoint(savepoint);
+			return null;
+		});
+	}
+
+	void insert(List<Normalised> findings, IntakeChannel channel, Instant now) {
+		if (findings.isEmpty()) {
+			return;
+		}
+		var rows = findings.stream().map(f -> row(f, channel, now)).toList();
+		var history = findings.stream().map(f -> historyRow(f, channel, now)).toList();
+		withConnection("insert findings", connection -> {
+			if (connection.isWrapperFor(PGConnection.class)) {
+				var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+				copy.copyIn(copyInto("finding", COLUMNS), CopyText.of(rows));
+				copy.copyIn(copyInto("finding_history", HISTORY_COLUMNS), CopyText.of(history));
+			}
+			else {
+				batch(connection, insertInto("finding", COLUMNS), rows);
+				batch(connection, insertInto("finding_history", HISTORY_COLUMNS), history);
+			}
+			return null;
+		});
 	}
 
 	/** Replaces stored findings with newer versions; returns how many were replaced. */
-	int update(List<Finding> findings, IntakeChannel channel, Instant now) {
-		int[] counts = batch.batchUpdate(UPDATE, parameters(findings, channel, now));
-		var replaced = new ArrayList<Finding>();
+	int update(List<Normalised> findings, IntakeChannel channel, Instant now) {
+		if (findings.isEmpty()) {
+			return 0;
+		}
+		var rows = findings.stream().map(f -> updateRow(row(f, channel, now))).toList();
+		int[] counts = withConnection("update findings", connection -> batch(connection, UPDATE, rows));
+		var replaced = new ArrayList<Object[]>();
 		for (int i = 0; i < counts.length; i++) {
 			if (counts[i] != 0) {
-				replaced.add(findings.get(i));
+				replaced.add(historyRow(findings.get(i), channel, now));
 			}
 		}
-		batch.batchUpdate(HISTORY, parameters(replaced, channel, now));
+		withConnection("record finding history",
+				connection -> batch(connection, insertInto("finding_history", HISTORY_COLUMNS), replaced));
 		return replaced.size();
 	}
 
@@ -100,54 +154,147 @@ class FindingStore {
 		return jdbc.sql("SELECT COUNT(*) FROM finding").query(Long.class).single();
 	}
 
-	private static MapSqlParameterSource[] parameters(List<Finding> findings, IntakeChannel channel, Instant now) {
-		return findings.stream().map(f -> parameters(f, channel, now)).toArray(MapSqlParameterSource[]::new);
+	private static Object[] row(Normalised normalised, IntakeChannel channel, Instant now) {
+		var f = normalised.finding();
+		return new Object[] { normalised.key(), f.key().id(), f.key().productArn(), f.format().name(), f.accountId(),
+				f.region(), f.productName(), f.generatorId(), f.title(), f.severity().name(), f.securityControlId(),
+				f.compliance() == null ? null : f.compliance().name(), f.recordState().name(),
+				f.workflowStatus().name(), f.resource().type(), f.resource().id(), time(f.firstObservedAt()),
+				time(f.lastObservedAt()), time(f.createdAt()), time(f.updatedAt()), time(now), time(now),
+				channel.name(), normalised.rawSha256(), f.raw() };
 	}
 
-	private static MapSqlParameterSource parameters(Finding f, IntakeChannel channel, Instant now) {
-		return new MapSqlParameterSource().addValue("key", f.key().digest())
-			.addValue("id", f.key().id())
-			.addValue("productArn", f.key().productArn())
-			.addValue("format", f.format().name())
-			.addValue("account", f.accountId())
-			.addValue("region", f.region())
-			.addValue("product", f.productName())
-			.addValue("generator", f.generatorId())
-			.addValue("title", f.title())
-			.addValue("severity", f.severity().name())
-			.addValue("control", f.securityControlId())
-			.addValue("compliance", f.compliance() == null ? null : f.compliance().name())
-			.addValue("recordState", f.recordState().name())
-			.addValue("workflow", f.workflowStatus().name())
-			.addValue("resourceType", f.resource().type())
-			.addValue("resourceId", f.resource().id())
-			.addValue("firstObserved", time(f.firstObservedAt()))
-			.addValue("lastObserved", time(f.lastObservedAt()))
-			.addValue("created", time(f.createdAt()))
-			.addValue("updated", time(f.updatedAt()))
-			.addValue("now", time(now))
-			.addValue("channel", channel.name())
-			.addValue("rawSha256", sha256(f.raw()))
-			.addValue("raw", f.raw());
+	/** The values for {@link #UPDATE}: the updated columns, then the guard's. */
+	private static Object[] updateRow(Object[] row) {
+		var values = new ArrayList<@Nullable Object>();
+		for (String column : UPDATED_COLUMNS) {
+			values.add(row[COLUMNS.indexOf(column)]);
+		}
+		Object updatedAt = row[COLUMNS.indexOf("updated_at")];
+		values.addAll(List.of(row[0], updatedAt, updatedAt, row[COLUMNS.indexOf("raw_sha256")]));
+		return values.toArray();
+	}
+
+	private static Object[] historyRow(Normalised normalised, IntakeChannel channel, Instant now) {
+		var f = normalised.finding();
+		return new Object[] { normalised.key(), time(f.updatedAt()), f.severity().name(),
+				f.compliance() == null ? null : f.compliance().name(), f.recordState().name(),
+				f.workflowStatus().name(), time(now), channel.name() };
+	}
+
+	private static String insertInto(String table, List<String> columns) {
+		return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+				+ String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+	}
+
+	private static String copyInto(String table, List<String> columns) {
+		return "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+	}
+
+	private static int[] batch(Connection connection, String sql, List<Object[]> rows) throws SQLException {
+		if (rows.isEmpty()) {
+			return new int[0];
+		}
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (Object[] row : rows) {
+				for (int i = 0; i < row.length; i++) {
+					Object value = row[i];
+					if (value == null) {
+						statement.setNull(i + 1, Types.VARCHAR);
+					}
+					else if (value instanceof OffsetDateTime time) {
+						statement.setObject(i + 1, time, Types.TIMESTAMP_WITH_TIMEZONE);
+					}
+					else {
+						statement.setString(i + 1, (String) value);
+					}
+				}
+				statement.addBatch();
+			}
+			return statement.executeBatch();
+		}
+	}
+
+	private interface Work<T> {
+
+		T run(Connection connection) throws SQLException, IOException;
+
+	}
+
+	private <T> T withConnection(String task, Work<T> work) {
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		try {
+			return work.run(connection);
+		}
+		catch (SQLException ex) {
+			var translated = translator.translate(task, null, ex);
+			throw translated != null ? translated : new IllegalStateException(task + ": " + ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+		}
 	}
 
 	private static @Nullable OffsetDateTime time(@Nullable Instant instant) {
 		return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}
 
-	static String sha256(String text) {
-		try {
-			return java.util.HexFormat.of()
-				.formatHex(java.security.MessageDigest.getInstance("SHA-256")
-					.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-		}
-		catch (java.security.NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM ships SHA-256", ex);
-		}
-	}
-
 	static @Nullable Instant instant(@Nullable Timestamp timestamp) {
 		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	/** Rows in PostgreSQL's COPY text format. */
+	static final class CopyText {
+
+		private CopyText() {
+		}
+
+		static java.io.InputStream of(List<Object[]> rows) {
+			var out = new ByteArrayOutputStream(rows.size() * 3072);
+			var line = new StringBuilder(4096);
+			for (Object[] row : rows) {
+				line.setLength(0);
+				for (int i = 0; i < row.length; i++) {
+					if (i > 0) {
+						line.append('\t');
+					}
+					field(line, row[i]);
+				}
+				line.append('\n');
+				byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+				out.write(bytes, 0, bytes.length);
+			}
+			return new java.io.ByteArrayInputStream(out.toByteArray());
+		}
+
+		static void field(StringBuilder line, @Nullable Object value) {
+			if (value == null) {
+				line.append("\\N");
+				return;
+			}
+			String text = value.toString();
+			int from = 0;
+			for (int i = 0; i < text.length(); i++) {
+				String escaped = switch (text.charAt(i)) {
+					case '\\' -> "\\\\";
+					case '\n' -> "\\n";
+					case '\r' -> "\\r";
+					case '\t' -> "\\t";
+					case '\0' ->
+						throw new IllegalArgumentException("text holds a NUL character, which PostgreSQL cannot store");
+					default -> null;
+				};
+				if (escaped != null) {
+					line.append(text, from, i).append(escaped);
+					from = i + 1;
+				}
+			}
+			line.append(text, from, text.length());
+		}
+
 	}
 
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class FindingsIntake {
 
 	static final int CHUNK = 500;
+
+	private static final int ATTEMPTS = 3;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -64,21 +67,19 @@ public class FindingsIntake {
 		var digest = sha256();
 		var counting = new Counting(new DigestInputStream(input, digest));
 		var batch = new Batch(channel);
-		FindingStream.read(counting, incoming -> {
-			Finding finding;
-			try {
-				String raw = JSON.writeValueAsString(incoming.finding());
-				finding = normaliser.normalise(incoming.finding(), raw);
+		try (var reading = new ReadAhead<Normalised>("findings-reader", CHUNK, sink -> read(counting, sink))) {
+			ReadAhead.Items<Normalised> items;
+			long reported = 0;
+			while (!(items = reading.next()).isEnd()) {
+				// told a chunk late, so that the last report is the whole input
+				if (reported > 0) {
+					progress.advanced(reported, batch.received);
+				}
+				items.items().forEach(batch::add);
+				batch.flush();
+				reported = items.position();
 			}
-			catch (AsffNormaliser.IllegalFinding ex) {
-				throw FindingRejected.at(incoming.record(), incoming.line(), ex.field(), ex.problem());
-			}
-			batch.add(finding);
-			if (incoming.record() % CHUNK == 0) {
-				progress.advanced(counting.count, incoming.record());
-			}
-		});
-		batch.flush();
+		}
 		progress.advanced(counting.count, batch.received);
 		String hex = HexFormat.of().formatHex(digest.digest());
 		var entry = ledger.record(new EvidenceRecord("findings.imported", by, "findings", "findings:" + channel.name(),
@@ -86,6 +87,23 @@ public class FindingsIntake {
 				Map.of("channel", channel.name(), "origin", origin, "received", batch.received, "inserted",
 						batch.inserted, "updated", batch.updated, "unchanged", batch.unchanged, "sha256", hex)));
 		return new IntakeResult(batch.received, batch.inserted, batch.updated, batch.unchanged, hex, entry.sequence());
+	}
+
+	/** Reads and normalises findings (on the read-ahead thread). */
+	private void read(Counting input, ReadAhead.Sink<Normalised> sink) {
+		var sha = sha256();
+		FindingStream.read(input, incoming -> {
+			byte[] raw = JSON.writeValueAsBytes(incoming.finding());
+			String rawSha256 = HexFormat.of().formatHex(sha.digest(raw));
+			Finding finding;
+			try {
+				finding = normaliser.normalise(incoming.finding(), new String(raw, StandardCharsets.UTF_8));
+			}
+			catch (AsffNormaliser.IllegalFinding ex) {
+				throw FindingRejected.at(incoming.record(), incoming.line(), ex.field(), ex.problem());
+			}
+			sink.accept(Normalised.of(finding, rawSha256), input.count);
+		});
 	}
 
 	/** Takes findings in any supported shape from a string, such as one event. */
@@ -104,12 +122,12 @@ public class FindingsIntake {
 		}
 	}
 
-	/** Collects findings into chunks and upserts each chunk. */
+	/** Upserts chunks of findings and counts what happened to them. */
 	private final class Batch {
 
 		private final IntakeChannel channel;
 
-		private final Map<String, Finding> chunk = new LinkedHashMap<>();
+		private final Map<String, Normalised> chunk = new LinkedHashMap<>();
 
 		long received;
 
@@ -123,33 +141,47 @@ public class FindingsIntake {
 			this.channel = channel;
 		}
 
-		void add(Finding finding) {
+		void add(Normalised finding) {
 			received++;
-			String key = finding.key().digest();
-			var earlier = chunk.get(key);
+			var earlier = chunk.get(finding.key());
 			if (earlier != null) {
 				// the same finding twice in one chunk: keep the newer, count the other as
 				// unchanged
 				unchanged++;
-				if (finding.updatedAt().isBefore(earlier.updatedAt())) {
+				if (finding.finding().updatedAt().isBefore(earlier.finding().updatedAt())) {
 					return;
 				}
 			}
-			chunk.put(key, finding);
-			if (chunk.size() >= CHUNK) {
-				flush();
-			}
+			chunk.put(finding.key(), finding);
 		}
 
 		void flush() {
 			if (chunk.isEmpty()) {
 				return;
 			}
+			for (int attempt = 1;; attempt++) {
+				try {
+					store.atomically(this::upsert);
+					chunk.clear();
+					return;
+				}
+				catch (DuplicateKeyException ex) {
+					// another intake stored one of these new findings meanwhile: read
+					// again, and this time it is an update
+					if (attempt == ATTEMPTS) {
+						throw ex;
+					}
+				}
+			}
+		}
+
+		private void upsert() {
 			var stored = store.versions(chunk.keySet());
-			List<Finding> fresh = new ArrayList<>();
-			List<Finding> newer = new ArrayList<>();
-			chunk.forEach((key, finding) -> {
-				var known = stored.get(key);
+			List<Normalised> fresh = new ArrayList<>();
+			List<Normalised> newer = new ArrayList<>();
+			long same = 0;
+			for (var finding : chunk.values()) {
+				var known = stored.get(finding.key());
 				if (known == null) {
 					fresh.add(finding);
 				}
@@ -157,16 +189,15 @@ public class FindingsIntake {
 					newer.add(finding);
 				}
 				else {
-					unchanged++;
+					same++;
 				}
-			});
+			}
 			var now = clock.instant();
 			store.insert(fresh, channel, now);
 			int replaced = store.update(newer, channel, now);
 			inserted += fresh.size();
 			updated += replaced;
-			unchanged += newer.size() - replaced;
-			chunk.clear();
+			unchanged += same + newer.size() - replaced;
 		}
 
 	}

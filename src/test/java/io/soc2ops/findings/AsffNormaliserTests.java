@@ -409,6 +409,17 @@ class AsffNormaliserTests {
 	}
 
 	@Test
+	void refusesANulCharacterInAStringNamingTheField() {
+		var asff = fixture("fsbp-s3.8-failed.json");
+		asff.put("Title", "S3 bucket\u0000; DROP TABLE finding");
+
+		assertThatThrownBy(() -> normalise(asff)).isInstanceOfSatisfying(AsffNormaliser.IllegalFinding.class, ex -> {
+			assertThat(ex.field()).isEqualTo("Title");
+			assertThat(ex.problem()).contains("NUL character");
+		});
+	}
+
+	@Test
 	void acceptsATitleOfTheLongestAllowedLength() {
 		var finding = normalise(fixture("fsbp-s3.8-failed.json"), f -> f.put("Title", "t".repeat(1024)));
 

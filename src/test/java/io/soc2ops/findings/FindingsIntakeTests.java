@@ -9,6 +9,8 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -447,6 +449,38 @@ class FindingsIntakeTests {
 			.isInstanceOf(FindingRejected.class)
 			.hasMessageStartingWith("record 1 (line 1): (input): expected a JSON array or object but found");
 		assertThat(ledger.size()).isEqualTo(entries);
+	}
+
+	@Test
+	void theSameNewFindingsArrivingTwiceAtOnceAreStoredOnceAndBothArrivalsSucceed() throws Exception {
+		int rounds = 8;
+		int perRound = 20;
+		for (int round = 0; round < rounds; round++) {
+			var findings = new ArrayList<ObjectNode>();
+			for (int i = 0; i < perRound; i++) {
+				findings.add(s3("race-" + round + "-" + i, "FAILED", "2026-11-28T08:00:00Z"));
+			}
+			String event = Shape.ENVELOPE.write.apply(findings);
+			var start = new CountDownLatch(1);
+			try (var executor = Executors.newFixedThreadPool(2)) {
+				var first = executor.submit(() -> {
+					start.await();
+					return intake.accept(event, IntakeChannel.WEBHOOK, "first", ROBOT);
+				});
+				var second = executor.submit(() -> {
+					start.await();
+					return intake.accept(event, IntakeChannel.QUEUE, "second", ROBOT);
+				});
+				start.countDown();
+				var results = List.of(first.get(), second.get());
+
+				assertThat(results).extracting(IntakeResult::inserted).containsExactlyInAnyOrder((long) perRound, 0L);
+				assertThat(results).extracting(IntakeResult::unchanged).containsExactlyInAnyOrder(0L, (long) perRound);
+			}
+		}
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM finding").query(Long.class).single()).isEqualTo(rounds * perRound);
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM finding_history").query(Long.class).single())
+			.isEqualTo(rounds * perRound);
 	}
 
 	@Test
