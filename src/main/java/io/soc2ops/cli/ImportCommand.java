@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -55,12 +56,16 @@ class ImportCommand extends CommandGroup {
 		private int importFile(ConfigurableApplicationContext context, PrintWriter out) throws IOException {
 			try (var input = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
 				var bar = new ProgressBar(Server.err(spec), Files.size(file), noProgress);
+				long started = System.nanoTime();
 				var result = context.getBean(FindingsIntake.class)
 					.accept(input, IntakeChannel.FILE, "file:" + file.getFileName(), Actor.system("cli"), bar);
 				bar.done();
-				out.printf("Imported %s: %d findings (%d new, %d updated, %d unchanged); ledger entry #%d, sha256 %s%n",
+				double seconds = Math.max(1, System.nanoTime() - started) / 1e9;
+				out.printf(Locale.ROOT,
+						"Imported %s: %d findings (%d new, %d updated, %d unchanged) in %.1f s, %,.0f findings/s;"
+								+ " ledger entry #%d, sha256 %s%n",
 						file.getFileName(), result.received(), result.inserted(), result.updated(), result.unchanged(),
-						result.ledgerSequence(), result.digest());
+						seconds, result.received() / seconds, result.ledgerSequence(), result.digest());
 				return 0;
 			}
 			catch (FindingRejected ex) {
