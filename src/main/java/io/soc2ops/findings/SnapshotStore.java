@@ -68,9 +68,15 @@ class SnapshotStore {
 			case UPDATED_AT -> jdbc.sql(FROM_HISTORY.formatted("updated_at")).param("end", endOf(day));
 		};
 		insert.param("day", day).update();
+		jdbc.sql("INSERT INTO posture_snapshot_control (snapshot_day, security_control_id, failing_resources,"
+				+ " passing_resources) SELECT snapshot_day, security_control_id, SUM(failing_resources),"
+				+ " SUM(passing_resources) FROM posture_snapshot_count WHERE snapshot_day = :day"
+				+ " GROUP BY snapshot_day, security_control_id")
+			.param("day", day)
+			.update();
 		return jdbc
-			.sql("SELECT COUNT(DISTINCT security_control_id), COALESCE(SUM(failing_resources), 0)"
-					+ " FROM posture_snapshot_count WHERE snapshot_day = :day")
+			.sql("SELECT COUNT(*), COALESCE(SUM(failing_resources), 0) FROM posture_snapshot_control"
+					+ " WHERE snapshot_day = :day")
 			.param("day", day)
 			.query((rs, row) -> new Totals(rs.getInt(1), rs.getLong(2)))
 			.single();
@@ -91,12 +97,14 @@ class SnapshotStore {
 
 	void delete(LocalDate day) {
 		jdbc.sql("DELETE FROM posture_snapshot_count WHERE snapshot_day = :day").param("day", day).update();
+		jdbc.sql("DELETE FROM posture_snapshot_control WHERE snapshot_day = :day").param("day", day).update();
 		jdbc.sql("DELETE FROM posture_snapshot WHERE snapshot_day = :day").param("day", day).update();
 	}
 
 	/** Deletes the snapshots of days before the given one; returns how many. */
 	int deleteBefore(LocalDate day) {
 		jdbc.sql("DELETE FROM posture_snapshot_count WHERE snapshot_day < :day").param("day", day).update();
+		jdbc.sql("DELETE FROM posture_snapshot_control WHERE snapshot_day < :day").param("day", day).update();
 		return jdbc.sql("DELETE FROM posture_snapshot WHERE snapshot_day < :day").param("day", day).update();
 	}
 
@@ -120,9 +128,8 @@ class SnapshotStore {
 	/** Per day and control, summed over accounts and regions. */
 	List<ControlCount> perControl(LocalDate from, LocalDate to) {
 		return jdbc
-			.sql("SELECT snapshot_day, security_control_id, SUM(failing_resources), SUM(passing_resources)"
-					+ " FROM posture_snapshot_count WHERE snapshot_day BETWEEN :from AND :to"
-					+ " GROUP BY snapshot_day, security_control_id")
+			.sql("SELECT snapshot_day, security_control_id, failing_resources, passing_resources"
+					+ " FROM posture_snapshot_control WHERE snapshot_day BETWEEN :from AND :to")
 			.param("from", from)
 			.param("to", to)
 			.query((rs, row) -> new ControlCount(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),

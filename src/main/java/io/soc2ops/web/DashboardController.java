@@ -60,7 +60,7 @@ class DashboardController {
 		var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 		model.addAttribute("today", today);
 		model.addAttribute("accounts", accounts.all());
-		LocalDate day = null;
+		@Nullable LocalDate day = null;
 		try {
 			day = DayInput.parse("asOf", asOf, today);
 		}

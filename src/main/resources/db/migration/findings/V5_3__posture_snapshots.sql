@@ -23,3 +23,12 @@ CREATE TABLE posture_snapshot_count (
     PRIMARY KEY (snapshot_day, security_control_id, account_id, region)
 );
 
+
+-- the same summed over accounts and regions: what replaying readiness over a period reads
+CREATE TABLE posture_snapshot_control (
+    snapshot_day        DATE        NOT NULL,
+    security_control_id VARCHAR(64) NOT NULL,
+    failing_resources   BIGINT      NOT NULL,
+    passing_resources   BIGINT      NOT NULL,
+    PRIMARY KEY (snapshot_day, security_control_id)
+);
