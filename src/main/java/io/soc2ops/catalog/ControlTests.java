@@ -79,6 +79,14 @@ public class ControlTests {
 		return latest;
 	}
 
+	/**
+	 * Every test performed up to a day (by the day it is evidence for), oldest first and
+	 * in recording order within a day, so the last one per control is its latest then.
+	 */
+	List<ControlTest> performedThrough(LocalDate day) {
+		return ledger.withAction(SUBJECT_PREFIX, ACTION, day).stream().map(ControlTests::test).toList();
+	}
+
 	static ControlTest test(EvidenceEntry entry) {
 		JsonNode payload = JSON.readTree(entry.payload());
 		return new ControlTest(entry.subject().substring(SUBJECT_PREFIX.length()),

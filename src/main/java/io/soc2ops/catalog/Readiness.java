@@ -1,5 +1,11 @@
 package io.soc2ops.catalog;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,11 +34,15 @@ public class Readiness {
 
 	private final ObjectProvider<AutomatedChecks> checks;
 
-	Readiness(Catalog catalog, ControlTests tests, EvidenceLedger ledger, ObjectProvider<AutomatedChecks> checks) {
+	private final Clock clock;
+
+	Readiness(Catalog catalog, ControlTests tests, EvidenceLedger ledger, ObjectProvider<AutomatedChecks> checks,
+			Clock clock) {
 		this.catalog = catalog;
 		this.tests = tests;
 		this.ledger = ledger;
 		this.checks = checks;
+		this.clock = clock;
 	}
 
 	@Transactional(readOnly = true)
@@ -59,16 +69,103 @@ public class Readiness {
 		return catalog.control(id).map(c -> control(c, snapshot));
 	}
 
+	/**
+	 * The readiness map as it stood on a past day: the control tests performed by then
+	 * and the automated check results recorded for that day. Empty when no check results
+	 * were recorded for it. Today's is {@link #map()}.
+	 * @throws IllegalArgumentException for a day after today
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<CriterionReadiness>> mapOn(LocalDate day) {
+		var today = today();
+		requireNotAfterToday(day, today);
+		if (day.equals(today)) {
+			return Optional.of(map());
+		}
+		var results = recordedResults(day, day).get(day);
+		if (results == null) {
+			return Optional.empty();
+		}
+		var latest = new HashMap<String, ControlTest>();
+		tests.performedThrough(day).forEach(test -> latest.put(test.controlId(), test));
+		var snapshot = new Snapshot(latest, ledger.countsPerSubject(ControlTests.SUBJECT_PREFIX, day), results);
+		return Optional.of(catalog.criteria().stream().map(c -> criterion(c, snapshot)).toList());
+	}
+
+	/**
+	 * Every criterion's status on each day from {@code from} to {@code to}, both
+	 * included: today from the current results, a past day from the results recorded for
+	 * it (or none, when nothing was recorded).
+	 * @throws IllegalArgumentException when {@code to} is after today or before
+	 * {@code from}
+	 */
+	@Transactional(readOnly = true)
+	public List<ReadinessOnDay> replay(LocalDate from, LocalDate to) {
+		var today = today();
+		requireNotAfterToday(to, today);
+		if (to.isBefore(from)) {
+			throw new IllegalArgumentException("the period ends (" + to + ") before it starts (" + from + ")");
+		}
+		var recorded = recordedResults(from, to);
+		// a test may be recorded for tomorrow (UTC) where the tester's day has begun; the
+		// current map counts it, so today's replay does too
+		var performed = tests.performedThrough(today.plusDays(1));
+		var latest = new HashMap<String, ControlTest>();
+		int next = 0;
+		var days = new ArrayList<ReadinessOnDay>();
+		for (var day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			var through = day.equals(today) ? today.plusDays(1) : day;
+			while (next < performed.size() && !performed.get(next).evidenceFor().isAfter(through)) {
+				latest.put(performed.get(next).controlId(), performed.get(next));
+				next++;
+			}
+			var results = day.equals(today) ? currentResults() : recorded.get(day);
+			if (results == null) {
+				days.add(new ReadinessOnDay(day, false, Map.of(), Map.of()));
+				continue;
+			}
+			var snapshot = new Snapshot(latest, Map.of(), results);
+			var statuses = new LinkedHashMap<CriterionId, ReadinessStatus>();
+			catalog.criteria().forEach(c -> statuses.put(c.id(), criterion(c, snapshot).status()));
+			days.add(new ReadinessOnDay(day, true, statuses, results));
+		}
+		return days;
+	}
+
 	private Snapshot snapshot() {
-		var results = new java.util.HashMap<String, CheckResult>();
+		return new Snapshot(tests.latestPerControl(), ledger.countsPerSubject(ControlTests.SUBJECT_PREFIX),
+				currentResults());
+	}
+
+	private Map<String, CheckResult> currentResults() {
+		var results = new HashMap<String, CheckResult>();
 		checks.orderedStream().forEach(source -> results.putAll(source.results()));
-		return new Snapshot(tests.latestPerControl(), ledger.countsPerSubject(ControlTests.SUBJECT_PREFIX), results);
+		return results;
+	}
+
+	/** Results recorded per day by every source; a day none recorded is not a key. */
+	private Map<LocalDate, Map<String, CheckResult>> recordedResults(LocalDate from, LocalDate to) {
+		var results = new HashMap<LocalDate, Map<String, CheckResult>>();
+		checks.orderedStream()
+			.forEach(source -> source.resultsBetween(from, to)
+				.forEach((day, byControl) -> results.computeIfAbsent(day, d -> new HashMap<>()).putAll(byControl)));
+		return results;
+	}
+
+	private LocalDate today() {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+	}
+
+	private static void requireNotAfterToday(LocalDate day, LocalDate today) {
+		if (day.isAfter(today)) {
+			throw new IllegalArgumentException(day + " is in the future (today is " + today + " UTC)");
+		}
 	}
 
 	private CriterionReadiness criterion(Criterion criterion, Snapshot snapshot) {
 		var controls = catalog.controlsFor(criterion.id()).stream().map(c -> control(c, snapshot)).toList();
 		var mapped = catalog.securityHubControlsFor(criterion.id());
-		var results = new java.util.HashMap<String, CheckResult>();
+		var results = new HashMap<String, CheckResult>();
 		mapped.forEach(c -> Optional.ofNullable(snapshot.results().get(c.id())).ifPresent(r -> results.put(c.id(), r)));
 		var statuses = Stream
 			.concat(controls.stream().map(ControlReadiness::status),

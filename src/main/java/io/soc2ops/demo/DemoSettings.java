@@ -9,10 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param location the demo data file
  * @param findingsLocation the demo's Security Hub findings (ASFF), with
  * {@code {{daysAgo:N}}} in place of timestamps so the demo is always current
+ * @param findingsHistoryLocation earlier versions of the demo's findings, imported before
+ * them (oldest first) so the demo has a history to show over time
  */
 @ConfigurationProperties("soc2ops.demo")
 record DemoSettings(@DefaultValue("false") boolean enabled,
 		@DefaultValue("classpath:demo/organisation.json") String location,
-		@DefaultValue("classpath:demo/findings.json") String findingsLocation) {
+		@DefaultValue("classpath:demo/findings.json") String findingsLocation,
+		@DefaultValue("classpath:demo/findings-history.json") String findingsHistoryLocation) {
 
 }

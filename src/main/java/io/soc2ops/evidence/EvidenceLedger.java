@@ -2,6 +2,7 @@ package io.soc2ops.evidence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,27 @@ public class EvidenceLedger {
 		return entries.latestPerSubject(subjectPrefix, action)
 			.stream()
 			.collect(Collectors.toMap(EvidenceEntry::subject, Function.identity()));
+	}
+
+	/**
+	 * Every entry with this action about a subject that starts with the prefix and is
+	 * evidence for a day up to {@code through}: oldest day first, in recording order
+	 * within a day.
+	 */
+	@Transactional(readOnly = true)
+	public List<EvidenceEntry> withAction(String subjectPrefix, String action, LocalDate through) {
+		return entries.withAction(subjectPrefix, action, through);
+	}
+
+	/**
+	 * How much evidence existed per subject that starts with the prefix, counting what is
+	 * evidence for a day up to {@code through}.
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, SubjectCount> countsPerSubject(String subjectPrefix, LocalDate through) {
+		return entries.countsPerSubject(subjectPrefix, through)
+			.stream()
+			.collect(Collectors.toMap(SubjectCount::subject, Function.identity()));
 	}
 
 	/** How much evidence exists per subject that starts with the prefix. */

@@ -102,6 +102,17 @@ class LedgerEntries {
 			.list();
 	}
 
+	List<EvidenceEntry> withAction(String subjectPrefix, String action, LocalDate through) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM evidence_entry WHERE action = :action AND subject LIKE :prefix"
+					+ " AND evidence_for <= :through ORDER BY evidence_for, sequence")
+			.param("action", action)
+			.param("prefix", escapeLike(subjectPrefix) + "%")
+			.param("through", through)
+			.query(LedgerEntries::entry)
+			.list();
+	}
+
 	long countSince(String subject, String action, Instant since) {
 		return jdbc
 			.sql("SELECT COUNT(*) FROM evidence_entry WHERE subject = :subject AND action = :action"
@@ -114,10 +125,15 @@ class LedgerEntries {
 	}
 
 	List<SubjectCount> countsPerSubject(String subjectPrefix) {
+		return countsPerSubject(subjectPrefix, LocalDate.of(9999, 12, 31));
+	}
+
+	List<SubjectCount> countsPerSubject(String subjectPrefix, LocalDate through) {
 		return jdbc
 			.sql("SELECT subject, COUNT(*) AS entries, MAX(evidence_for) AS latest FROM evidence_entry"
-					+ " WHERE subject LIKE :prefix GROUP BY subject")
+					+ " WHERE subject LIKE :prefix AND evidence_for <= :through GROUP BY subject")
 			.param("prefix", escapeLike(subjectPrefix) + "%")
+			.param("through", through)
 			.query((rs, row) -> new SubjectCount(rs.getString("subject"), rs.getLong("entries"),
 					rs.getObject("latest", LocalDate.class)))
 			.list();

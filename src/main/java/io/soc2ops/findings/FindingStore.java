@@ -150,6 +150,39 @@ class FindingStore {
 		return replaced.size();
 	}
 
+	/**
+	 * Deletes findings archived and unchanged since before the cutoff, with their
+	 * history. Archived throughout the kept window, they count in no day of it.
+	 */
+	Purged purgeArchivedBefore(OffsetDateTime cutoff) {
+		int history = jdbc
+			.sql("DELETE FROM finding_history WHERE finding_key IN (SELECT finding_key FROM finding"
+					+ " WHERE record_state = 'ARCHIVED' AND last_changed_at < :cutoff)")
+			.param("cutoff", cutoff)
+			.update();
+		int findings = jdbc.sql("DELETE FROM finding WHERE record_state = 'ARCHIVED' AND last_changed_at < :cutoff")
+			.param("cutoff", cutoff)
+			.update();
+		return new Purged(history, findings);
+	}
+
+	/**
+	 * Deletes versions accepted before the cutoff that another version accepted before it
+	 * replaced. Each finding keeps the version it had at the cutoff, so every day from
+	 * the cutoff on can still be replayed.
+	 */
+	int purgeSupersededBefore(OffsetDateTime cutoff) {
+		return jdbc
+			.sql("DELETE FROM finding_history WHERE id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER"
+					+ " (PARTITION BY finding_key ORDER BY recorded_at DESC, id DESC) AS version_rank"
+					+ " FROM finding_history WHERE recorded_at < :cutoff) v WHERE v.version_rank > 1)")
+			.param("cutoff", cutoff)
+			.update();
+	}
+
+	record Purged(long historyRows, long findings) {
+	}
+
 	long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM finding").query(Long.class).single();
 	}

@@ -1,8 +1,10 @@
 package io.soc2ops.findings;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,8 +25,11 @@ public class SecurityHubPosture implements AutomatedChecks {
 
 	private final JdbcClient jdbc;
 
-	SecurityHubPosture(JdbcClient jdbc) {
+	private final PostureSnapshots snapshots;
+
+	SecurityHubPosture(JdbcClient jdbc, PostureSnapshots snapshots) {
 		this.jdbc = jdbc;
+		this.snapshots = snapshots;
 	}
 
 	@Override
@@ -38,6 +43,17 @@ public class SecurityHubPosture implements AutomatedChecks {
 			.list()
 			.forEach(result -> results.put(result.securityHubControlId(), result));
 		return results;
+	}
+
+	/** The results of the day's posture snapshot, if one was taken or replayed. */
+	@Override
+	public Optional<Map<String, CheckResult>> resultsOn(LocalDate day) {
+		return Optional.ofNullable(snapshots.resultsBetween(day, day).get(day));
+	}
+
+	@Override
+	public Map<LocalDate, Map<String, CheckResult>> resultsBetween(LocalDate from, LocalDate to) {
+		return snapshots.resultsBetween(from, to);
 	}
 
 	/** Failing resources of one control, per account and region, most first. */

@@ -1,7 +1,9 @@
 /**
  * Security Hub findings (ASFF) from the API, EventBridge events and files, through one
- * normaliser and one upsert; their history beyond AWS's retention; and the posture they
- * give each Security Hub control, which the catalog turns into criterion status.
+ * normaliser and one upsert; their history beyond AWS's retention, kept for
+ * {@code soc2ops.findings.retention}; the posture they give each Security Hub control,
+ * which the catalog turns into criterion status; and a posture snapshot per day, so any
+ * day of an audit period can be replayed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Findings",
 		allowedDependencies = { "catalog", "evidence" })

@@ -37,6 +37,9 @@ final class AccessRules {
 			.hasAnyRole(Capability.IMPORT_FINDINGS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/api/v1/events")
 			.hasAnyRole(Capability.SEND_EVENTS.roleNames())
+			// posture and its history are read by every role, the auditor first
+			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
+			.authenticated()
 			// everyone manages their own sign-in and tokens (an auditor needs a token to
 			// read through the API)
 			.requestMatchers(HttpMethod.POST, "/signout", "/account/password", "/account/tokens",

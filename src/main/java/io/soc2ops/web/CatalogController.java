@@ -1,11 +1,14 @@
 package io.soc2ops.web;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,6 +25,7 @@ import io.soc2ops.catalog.Readiness;
 import io.soc2ops.catalog.SecurityHubControl;
 import io.soc2ops.catalog.TestOutcome;
 import io.soc2ops.evidence.Actor;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Criterion and control pages, the Security Hub mapping, and recording a control test.
@@ -37,18 +41,45 @@ class CatalogController {
 
 	private final java.time.Clock clock;
 
-	CatalogController(Catalog catalog, Readiness readiness, ControlTests tests, java.time.Clock clock) {
+	private final MessageSource messages;
+
+	CatalogController(Catalog catalog, Readiness readiness, ControlTests tests, java.time.Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.catalog = catalog;
 		this.readiness = readiness;
 		this.tests = tests;
 		this.clock = clock;
 	}
 
+	/**
+	 * A criterion with its status over a period (the last 90 days unless {@code from} and
+	 * {@code to} say otherwise) and each mapped Security Hub control's failing resources
+	 * over it.
+	 */
 	@GetMapping("/criteria/{id}")
-	String criterion(@PathVariable String id, Model model) {
-		var criterion = readiness.criterion(NotFound.criterionId(id))
-			.orElseThrow(() -> NotFound.of("no criterion " + id));
+	String criterion(@PathVariable String id, @RequestParam(required = false) @Nullable String from,
+			@RequestParam(required = false) @Nullable String to, Model model, HttpServletResponse response,
+			Locale locale) {
+		var criterionId = NotFound.criterionId(id);
+		var criterion = readiness.criterion(criterionId).orElseThrow(() -> NotFound.of("no criterion " + id));
+		var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		DayInput.Period period;
+		try {
+			period = DayInput.period(from, to, today);
+		}
+		catch (DayInput.Refused ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("periodProblem", messages.getMessage(ex.key(), ex.arguments(), locale));
+			period = DayInput.Period.endingOn(today);
+		}
+		var days = readiness.replay(period.from(), period.to());
 		model.addAttribute("criterion", criterion);
+		model.addAttribute("today", today);
+		model.addAttribute("strip", StatusStrip.of(criterionId, days));
+		var sparklines = new java.util.HashMap<String, Sparkline>();
+		criterion.securityHubControls().forEach(c -> sparklines.put(c.id(), Sparkline.of(c.id(), days)));
+		model.addAttribute("sparklines", sparklines);
 		return "criterion";
 	}
 

@@ -1,21 +1,32 @@
 package io.soc2ops.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import io.soc2ops.aws.AwsAccounts;
 import io.soc2ops.catalog.CriterionReadiness;
 import io.soc2ops.catalog.Readiness;
 import io.soc2ops.catalog.ReadinessStatus;
+import io.soc2ops.findings.PostureSnapshots;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The readiness map: one tile per criterion, grouped, coloured by status.
+ * The readiness map: one tile per criterion, grouped, coloured by status; today's, or a
+ * past day's replayed.
  */
 @Controller
 class DashboardController {
@@ -24,20 +35,55 @@ class DashboardController {
 
 	private final AwsAccounts accounts;
 
-	DashboardController(Readiness readiness, AwsAccounts accounts) {
+	private final PostureSnapshots snapshots;
+
+	private final Clock clock;
+
+	private final MessageSource messages;
+
+	DashboardController(Readiness readiness, AwsAccounts accounts, PostureSnapshots snapshots, Clock clock,
+			MessageSource messages) {
+		this.messages = messages;
 		this.readiness = readiness;
 		this.accounts = accounts;
+		this.snapshots = snapshots;
+		this.clock = clock;
 	}
 
+	/**
+	 * Today's map, or with {@code asOf} a past day's, replayed from that day's posture
+	 * snapshot and the control tests performed by then.
+	 */
 	@GetMapping("/")
-	String dashboard(Model model) {
-		var map = readiness.map();
+	String dashboard(@RequestParam(required = false) @Nullable String asOf, Model model, HttpServletResponse response,
+			Locale locale) {
+		var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		model.addAttribute("today", today);
+		model.addAttribute("accounts", accounts.all());
+		@Nullable LocalDate day = null;
+		try {
+			day = DayInput.parse("asOf", asOf, today);
+		}
+		catch (DayInput.Refused ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("asOfProblem", messages.getMessage(ex.key(), ex.arguments(), locale));
+		}
+		if (day == null || day.equals(today)) {
+			show(readiness.map(), model);
+			return "dashboard";
+		}
+		model.addAttribute("asOf", day);
+		var replayed = readiness.mapOn(day);
+		replayed.ifPresent(map -> show(map, model));
+		model.addAttribute("snapshot", snapshots.on(day).orElse(null));
+		return "dashboard";
+	}
+
+	private static void show(List<CriterionReadiness> map, Model model) {
 		Map<String, List<CriterionReadiness>> groups = map.stream()
 			.collect(Collectors.groupingBy(c -> c.criterion().group(), LinkedHashMap::new, Collectors.toList()));
 		model.addAttribute("groups", groups);
 		model.addAttribute("summary", StatusSummary.of(map.stream().map(CriterionReadiness::status).toList()));
-		model.addAttribute("accounts", accounts.all());
-		return "dashboard";
 	}
 
 	/** Counts per status, with the share of each for the summary bar. */

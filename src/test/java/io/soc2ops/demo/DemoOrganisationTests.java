@@ -15,6 +15,8 @@ import io.soc2ops.catalog.Readiness;
 import io.soc2ops.catalog.ReadinessStatus;
 import io.soc2ops.evidence.ChainVerification;
 import io.soc2ops.evidence.EvidenceLedger;
+import io.soc2ops.findings.PostureSnapshots;
+import io.soc2ops.findings.SnapshotSource;
 
 @SpringBootTest(properties = "soc2ops.demo.enabled=true")
 class DemoOrganisationTests {
@@ -30,6 +32,9 @@ class DemoOrganisationTests {
 
 	@Autowired
 	DemoOrganisation demo;
+
+	@Autowired
+	PostureSnapshots snapshots;
 
 	@Test
 	void aFictionalCompanyWithThreeAccountsInTokyoAndOsaka() {
@@ -53,6 +58,26 @@ class DemoOrganisationTests {
 		assertThat(boundary.failingSecurityHubControls()).extracting(c -> c.id()).contains("S3.8", "EC2.13");
 		assertThat(boundary.checkResult("S3.8").orElseThrow().failingResources()).isEqualTo(2);
 		assertThat(boundary.checkResult("S3.8").orElseThrow().passingResources()).isEqualTo(2);
+	}
+
+	@Test
+	void itShowsNinetyDaysOfPostureDrawnFromItsFindingsHistoryAsDemoData() {
+		var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+		var days = readiness.replay(today.minusDays(89), today);
+
+		assertThat(days).hasSize(90).allSatisfy(day -> assertThat(day.recorded()).as(day.day().toString()).isTrue());
+		assertThat(snapshots.on(today.minusDays(1)).orElseThrow().source()).isEqualTo(SnapshotSource.DEMO);
+		assertThat(snapshots.on(today.minusDays(89)).orElseThrow().source()).isEqualTo(SnapshotSource.DEMO);
+		// production buckets public until 61 days ago, a staging bucket in Osaka until
+		// 25,
+		// two staging buckets in Tokyo from 12 days ago
+		assertThat(java.util.stream.Stream.of(80, 50, 30, 5)
+			.map(daysAgo -> days.get(89 - daysAgo).failingResources("S3.8").orElseThrow()))
+			.containsExactly(2L, 0L, 1L, 2L);
+		var boundary = io.soc2ops.catalog.CriterionId.of("CC6.1");
+		assertThat(days.stream().map(day -> day.status(boundary).orElseThrow()).distinct().count())
+			.as("CC6.1 changes status over the 90 days")
+			.isGreaterThan(1);
 	}
 
 	@Test

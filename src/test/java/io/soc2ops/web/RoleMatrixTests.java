@@ -91,7 +91,7 @@ class RoleMatrixTests {
 		}
 		// findings: everyone reads them; importing needs Capability.IMPORT_FINDINGS
 		for (String read : List.of("/findings", "/findings/{id}", "/findings/import", "/api/v1/findings",
-				"/api/v1/findings/{id}", "/api/v1/posture")) {
+				"/api/v1/findings/{id}", "/api/v1/posture", "/api/v1/posture/history")) {
 			EXPECTED.put("GET " + read, EVERY_ROLE);
 		}
 		EXPECTED.put("POST /findings/import", EnumSet.of(Role.ADMIN, Role.OPERATOR));
