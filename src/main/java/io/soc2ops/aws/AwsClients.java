@@ -3,6 +3,8 @@ package io.soc2ops.aws;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -43,6 +45,13 @@ final class AwsClients implements AutoCloseable {
 	private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
 
 	private volatile @Nullable SdkHttpClient http;
+
+	/**
+	 * Times the calls out for every client. Left to itself, the SDK gives each client a
+	 * pool of five platform threads: with a client per account-Region, an Organization of
+	 * 100 accounts in 17 Regions would start thousands of threads.
+	 */
+	private final ScheduledThreadPoolExecutor timeouts = timeouts();
 
 	/** The default chain, when soc2ops built it (and so closes it). */
 	private volatile @Nullable DefaultCredentialsProvider base;
@@ -167,6 +176,7 @@ final class AwsClients implements AutoCloseable {
 					.toBuilder()
 					.maxAttempts(settings.maxAttempts())
 					.build())
+				.scheduledExecutorService(timeouts)
 				.apiCallAttemptTimeout(settings.timeouts().attempt())
 				.apiCallTimeout(settings.timeouts().call())
 				.addExecutionInterceptor(limits.interceptor(scope))
@@ -186,6 +196,16 @@ final class AwsClients implements AutoCloseable {
 		return (T) clients.computeIfAbsent(key, k -> create.get());
 	}
 
+	private static ScheduledThreadPoolExecutor timeouts() {
+		var counter = new AtomicInteger();
+		var executor = new ScheduledThreadPoolExecutor(2,
+				task -> Thread.ofPlatform().daemon().name("aws-timeouts-" + counter.incrementAndGet()).unstarted(task));
+		// a call that ends in time cancels its timeout: drop it rather than keep it
+		// queued
+		executor.setRemoveOnCancelPolicy(true);
+		return executor;
+	}
+
 	@Override
 	public synchronized void close() {
 		var all = new ArrayList<SdkAutoCloseable>(clients.values());
@@ -201,6 +221,7 @@ final class AwsClients implements AutoCloseable {
 		if (client != null) {
 			client.close();
 		}
+		timeouts.shutdownNow();
 	}
 
 	private static int order(SdkAutoCloseable closeable) {

@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * for what changed since; absent before the first success
  * @param lastAttemptAt when the collector last tried
  * @param lastError why the last attempt failed; absent when it succeeded
+ * @param lastReceived findings received by the last successful sync
  */
 public record CollectorSync(AccountRegion target, String collector, @Nullable Instant lastSuccessAt,
-		Instant lastAttemptAt, @Nullable String lastError) {
+		Instant lastAttemptAt, @Nullable String lastError, long lastReceived) {
 
 }

@@ -44,20 +44,25 @@ class CollectorSyncs {
 			.list();
 	}
 
-	/** Everything up to {@code upTo} is collected. */
-	void succeeded(AccountRegion target, String collector, Instant upTo, Instant attemptedAt) {
+	/**
+	 * Everything up to {@code upTo} is collected; {@code received} findings came this
+	 * time.
+	 */
+	void succeeded(AccountRegion target, String collector, Instant upTo, Instant attemptedAt, long received) {
 		int updated = jdbc
-			.sql("UPDATE collector_sync SET last_success_at = :success, last_attempt_at = :attempt, last_error = NULL"
+			.sql("UPDATE collector_sync SET last_success_at = :success, last_attempt_at = :attempt, last_error = NULL,"
+					+ " last_received = :received"
 					+ " WHERE account_id = :account AND region = :region AND collector = :collector")
 			.param("success", time(upTo))
+			.param("received", received)
 			.param("attempt", time(attemptedAt))
 			.param("account", target.account().value())
 			.param("region", target.region().code())
 			.param("collector", collector)
 			.update();
 		if (updated == 0) {
-			insertOrRetry(target, collector, upTo, attemptedAt, null,
-					() -> succeeded(target, collector, upTo, attemptedAt));
+			insertOrRetry(target, collector, upTo, attemptedAt, null, received,
+					() -> succeeded(target, collector, upTo, attemptedAt, received));
 		}
 	}
 
@@ -74,16 +79,18 @@ class CollectorSyncs {
 			.param("collector", collector)
 			.update();
 		if (updated == 0) {
-			insertOrRetry(target, collector, null, attemptedAt, shortened,
+			insertOrRetry(target, collector, null, attemptedAt, shortened, 0,
 					() -> failed(target, collector, error, attemptedAt));
 		}
 	}
 
 	private void insertOrRetry(AccountRegion target, String collector, @Nullable Instant success, Instant attempt,
-			@Nullable String error, Runnable retry) {
+			@Nullable String error, long received, Runnable retry) {
 		try {
 			jdbc.sql("INSERT INTO collector_sync (account_id, region, collector, last_success_at, last_attempt_at,"
-					+ " last_error) VALUES (:account, :region, :collector, :success, :attempt, :error)")
+					+ " last_error, last_received) VALUES (:account, :region, :collector, :success, :attempt, :error,"
+					+ " :received)")
+				.param("received", received)
 				.param("account", target.account().value())
 				.param("region", target.region().code())
 				.param("collector", collector)
@@ -108,7 +115,8 @@ class CollectorSyncs {
 				new AccountRegion(new AccountId(rs.getString("account_id").strip()),
 						new Region(rs.getString("region"))),
 				rs.getString("collector"), success == null ? null : success.toInstant(),
-				rs.getObject("last_attempt_at", OffsetDateTime.class).toInstant(), rs.getString("last_error"));
+				rs.getObject("last_attempt_at", OffsetDateTime.class).toInstant(), rs.getString("last_error"),
+				rs.getLong("last_received"));
 	}
 
 }

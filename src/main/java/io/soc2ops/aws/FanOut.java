@@ -20,6 +20,12 @@ final class FanOut {
 	}
 
 	static <T, R> List<R> each(List<T> items, int maxConcurrency, Function<T, R> task) {
+		return each(items, maxConcurrency, task, RunSlot.Progress.NONE);
+	}
+
+	/** The same, telling {@code progress} of every item done. */
+	static <T, R> List<R> each(List<T> items, int maxConcurrency, Function<T, R> task, RunSlot.Progress progress) {
+		progress.total(items.size());
 		var permits = new Semaphore(maxConcurrency);
 		var futures = new ArrayList<Future<R>>();
 		try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -31,6 +37,7 @@ final class FanOut {
 					}
 					finally {
 						permits.release();
+						progress.done();
 					}
 				}));
 			}

@@ -83,7 +83,7 @@ class FindingsPull {
 			return failed(target, since, until, pages, counts,
 					new AwsFailure(ConnectionStatus.ERROR, "collecting " + origin + " failed: " + ex));
 		}
-		syncs.succeeded(target, COLLECTOR, until, until);
+		syncs.succeeded(target, COLLECTOR, until, until, counts[0]);
 		return new TargetSync(target, ConnectionStatus.OK, pages, counts[0], counts[1], counts[2], since, null);
 	}
 

@@ -2,6 +2,9 @@ package io.soc2ops.aws;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -18,6 +21,9 @@ import software.amazon.awssdk.services.organizations.model.AccountStatus;
 @Component
 class Scope {
 
+	private static final Pattern ACCOUNT_ARN = Pattern
+		.compile("arn:aws[a-z-]*:organizations::([0-9]{12}):account/o-[a-z0-9]+/[0-9]{12}");
+
 	private final AwsClients clients;
 
 	Scope(AwsClients clients) {
@@ -28,10 +34,22 @@ class Scope {
 	 * @throws Unavailable naming the call that failed when the accounts cannot be listed
 	 */
 	List<AccountId> accounts() {
+		return find().accounts();
+	}
+
+	/**
+	 * The accounts in scope and the account in charge of them: in ORGANIZATION mode the
+	 * management account, which every account ARN names
+	 * ({@code arn:aws:organizations::<management>:account/o-.../<id>}); in SINGLE_ACCOUNT
+	 * mode the one account.
+	 * @throws Unavailable naming the call that failed when the accounts cannot be listed
+	 */
+	Found find() {
 		var settings = clients.settings();
 		if (settings.mode() == AwsSettings.Mode.SINGLE_ACCOUNT) {
 			try {
-				return List.of(new AccountId(clients.sts().getCallerIdentity().account()));
+				var account = new AccountId(clients.sts().getCallerIdentity().account());
+				return new Found(account, List.of(account));
 			}
 			catch (SdkException ex) {
 				throw new Unavailable(AwsFailure.of("sts:GetCallerIdentity", ex));
@@ -39,15 +57,19 @@ class Scope {
 		}
 		try {
 			var accounts = new ArrayList<AccountId>();
+			AccountId management = null;
 			for (var page : clients.organizations().listAccountsPaginator()) {
 				for (Account account : page.accounts()) {
+					if (management == null) {
+						management = management(account.arn());
+					}
 					if (active(account)) {
 						accounts.add(new AccountId(account.id()));
 					}
 				}
 			}
 			accounts.sort((a, b) -> a.value().compareTo(b.value()));
-			return accounts;
+			return new Found(management, accounts);
 		}
 		catch (SdkException ex) {
 			throw new Unavailable(AwsFailure.of("organizations:ListAccounts", ex));
@@ -56,13 +78,30 @@ class Scope {
 
 	/** Every account in scope in every one of these Regions. */
 	List<AccountRegion> targets(List<Region> regions) {
-		var targets = new ArrayList<AccountRegion>();
-		for (var account : accounts()) {
-			for (var region : regions) {
-				targets.add(new AccountRegion(account, region));
+		return find().targets(regions);
+	}
+
+	private static @Nullable AccountId management(@Nullable String accountArn) {
+		var matcher = accountArn == null ? null : ACCOUNT_ARN.matcher(accountArn);
+		return matcher != null && matcher.matches() ? new AccountId(matcher.group(1)) : null;
+	}
+
+	/**
+	 * @param management the account in charge, when AWS named it
+	 */
+	record Found(@Nullable AccountId management, List<AccountId> accounts) {
+
+		/** Every account in every one of these Regions. */
+		List<AccountRegion> targets(List<Region> regions) {
+			var targets = new ArrayList<AccountRegion>();
+			for (var account : accounts) {
+				for (var region : regions) {
+					targets.add(new AccountRegion(account, region));
+				}
 			}
+			return targets;
 		}
-		return targets;
+
 	}
 
 	/**

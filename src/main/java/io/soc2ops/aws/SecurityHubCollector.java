@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -13,13 +15,17 @@ import org.springframework.stereotype.Service;
 
 import io.soc2ops.catalog.CatalogException;
 import io.soc2ops.catalog.ControlTests;
+import io.soc2ops.evidence.Actor;
+import io.soc2ops.evidence.EvidenceLedger;
+import io.soc2ops.evidence.EvidenceRecord;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Collects Security Hub into soc2ops: for every account and Region in scope, the findings
  * updated since the last successful sync (through the findings intake, like every other
  * finding) and the enabled standards, which make the FND-01 test result. One account or
- * Region failing is recorded with it and does not stop the others.
+ * Region failing is recorded with it and does not stop the others. One collection runs at
+ * a time; each is recorded in the ledger with who asked for it.
  */
 @Service
 public class SecurityHubCollector {
@@ -40,10 +46,14 @@ public class SecurityHubCollector {
 
 	private final ControlTests controlTests;
 
+	private final EvidenceLedger ledger;
+
 	private final Clock clock;
 
+	private final RunSlot slot;
+
 	SecurityHubCollector(AwsSettings settings, AwsClients clients, Scope scope, StandardsCheck standards,
-			FindingsPull pull, CollectorSyncs syncs, ControlTests controlTests, Clock clock) {
+			FindingsPull pull, CollectorSyncs syncs, ControlTests controlTests, EvidenceLedger ledger, Clock clock) {
 		this.settings = settings;
 		this.clients = clients;
 		this.scope = scope;
@@ -51,17 +61,45 @@ public class SecurityHubCollector {
 		this.pull = pull;
 		this.syncs = syncs;
 		this.controlTests = controlTests;
+		this.ledger = ledger;
 		this.clock = clock;
+		this.slot = new RunSlot(AwsRun.Kind.COLLECTION, clock);
 	}
 
 	/**
 	 * Runs one collection. Blocks until every account and Region is done.
+	 * @param by who asked for it, for the ledger
+	 * @throws AwsDisabledException when AWS is not enabled
+	 * @throws IllegalStateException when a collection is already running
+	 */
+	public CollectionSummary collect(Actor by) {
+		requireEnabled();
+		return slot.run(by, progress -> collect(by, progress));
+	}
+
+	/**
+	 * Starts a collection in the background, unless one is running already;
+	 * {@link #run()} tells how far it got.
+	 * @return whether this call started one
 	 * @throws AwsDisabledException when AWS is not enabled
 	 */
-	public CollectionSummary collect() {
+	public boolean start(Actor by) {
+		requireEnabled();
+		return slot.start(by, progress -> collect(by, progress));
+	}
+
+	/** The collection running now, or else the last one this process ran. */
+	public Optional<AwsRun> run() {
+		return slot.latest();
+	}
+
+	private void requireEnabled() {
 		if (!settings.enabled()) {
 			throw new AwsDisabledException();
 		}
+	}
+
+	private CollectionSummary collect(Actor by, RunSlot.Progress progress) {
 		Instant started = clock.instant();
 		List<AccountRegion> targets;
 		try {
@@ -69,11 +107,11 @@ public class SecurityHubCollector {
 		}
 		catch (Scope.Unavailable ex) {
 			log.warn("Security Hub collection found no scope: {}", ex.getMessage());
-			return new CollectionSummary(started, clock.instant(), ex.getMessage(), List.of(), null, "");
+			return recorded(by, new CollectionSummary(started, clock.instant(), ex.getMessage(), List.of(), null, ""));
 		}
 		var findingsRegions = settings.findingsRegions();
 		var results = FanOut.each(targets, settings.rateLimits().maxConcurrency(),
-				target -> collect(target, findingsRegions.contains(target.region())));
+				target -> collect(target, findingsRegions.contains(target.region())), progress);
 		var verdict = StandardsCheck.verdict(results.stream().map(TargetResult::state).toList());
 		record(verdict, LocalDate.ofInstant(started, ZoneOffset.UTC));
 		var collected = results.stream().map(TargetResult::sync).filter(sync -> sync != null).toList();
@@ -81,6 +119,29 @@ public class SecurityHubCollector {
 				verdict.note());
 		log.info("Security Hub collection: {} account-Regions, {} findings received ({} new), {} failed; FND-01 {}",
 				targets.size(), summary.received(), summary.inserted(), summary.failures().size(), verdict.outcome());
+		return recorded(by, summary);
+	}
+
+	/**
+	 * The collection as a whole, with who asked for it; the pages are recorded by the
+	 * intake.
+	 */
+	private CollectionSummary recorded(Actor by, CollectionSummary summary) {
+		var payload = new LinkedHashMap<String, Object>();
+		payload.put("startedAt", summary.startedAt().toString());
+		payload.put("finishedAt", summary.finishedAt().toString());
+		if (summary.scopeProblem() != null) {
+			payload.put("scopeProblem", summary.scopeProblem());
+		}
+		payload.put("accountRegions", summary.syncs().size());
+		payload.put("received", summary.received());
+		payload.put("inserted", summary.inserted());
+		payload.put("failed", summary.failures().stream().map(sync -> sync.target().toString()).toList());
+		if (summary.standards() != null) {
+			payload.put("FND-01", summary.standards().name());
+		}
+		ledger.record(new EvidenceRecord("securityhub.collected", by, "aws", "aws:securityhub",
+				LocalDate.ofInstant(summary.startedAt(), ZoneOffset.UTC), payload));
 		return summary;
 	}
 

@@ -11,6 +11,7 @@ import io.soc2ops.aws.AwsDisabledException;
 import io.soc2ops.aws.ConnectionCheck;
 import io.soc2ops.aws.ConnectionStatus;
 import io.soc2ops.aws.SecurityHubCollector;
+import io.soc2ops.evidence.Actor;
 
 @Command(name = "aws", mixinStandardHelpOptions = true, description = "Works with the AWS connection.",
 		subcommands = { AwsCommand.Check.class, AwsCommand.Collect.class })
@@ -30,7 +31,7 @@ class AwsCommand extends CommandGroup {
 		@Override
 		public Integer call() {
 			return Server.run(spec, springArguments, false, AwsCommand::failed, (context, out) -> {
-				var report = context.getBean(ConnectionCheck.class).check();
+				var report = context.getBean(ConnectionCheck.class).check(Actor.system("cli"));
 				if (report.scopeProblem() != null) {
 					out.println("Could not list the accounts in scope: " + report.scopeProblem());
 				}
@@ -62,7 +63,7 @@ class AwsCommand extends CommandGroup {
 		@Override
 		public Integer call() {
 			return Server.run(spec, springArguments, false, AwsCommand::failed, (context, out) -> {
-				var summary = context.getBean(SecurityHubCollector.class).collect();
+				var summary = context.getBean(SecurityHubCollector.class).collect(Actor.system("cli"));
 				if (summary.scopeProblem() != null) {
 					out.println("Could not list the accounts in scope: " + summary.scopeProblem());
 				}

@@ -6,8 +6,8 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * Who may call what, for the UI and the API alike. Reading is open to every signed-in
- * role (the auditor reads everything); every change is listed here with the
- * {@link Capability} it needs, and anything not listed is refused.
+ * role (the auditor reads everything) except the AWS connection page; every change is
+ * listed here with the {@link Capability} it needs, and anything not listed is refused.
  * {@code RoleMatrixTests} walks every endpoint with every role against these rules.
  */
 final class AccessRules {
@@ -35,6 +35,10 @@ final class AccessRules {
 			.hasAnyRole(Capability.RECORD_CONTROL_TESTS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/findings/import", "/api/v1/findings/import")
 			.hasAnyRole(Capability.IMPORT_FINDINGS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/aws/check", "/aws/collect")
+			.hasAnyRole(Capability.RUN_AWS.roleNames())
+			.requestMatchers(HttpMethod.GET, "/aws", "/aws/**")
+			.hasAnyRole(Capability.READ_AWS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/api/v1/events")
 			.hasAnyRole(Capability.SEND_EVENTS.roleNames())
 			// posture and its history are read by every role, the auditor first

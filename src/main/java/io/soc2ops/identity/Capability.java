@@ -22,7 +22,15 @@ public enum Capability {
 	/** Upload or import files of findings. */
 	IMPORT_FINDINGS(ADMIN, OPERATOR),
 	/** Push EventBridge events; an API destination's token belongs to an operator. */
-	SEND_EVENTS(ADMIN, OPERATOR);
+	SEND_EVENTS(ADMIN, OPERATOR),
+	/**
+	 * See the AWS connection: its settings, the latest connection check, the collection
+	 * syncs. Account IDs, role names and error messages map the estate, so only those who
+	 * run or audit it.
+	 */
+	READ_AWS(ADMIN, OPERATOR, AUDITOR),
+	/** Run the connection check and the Security Hub collection. */
+	RUN_AWS(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

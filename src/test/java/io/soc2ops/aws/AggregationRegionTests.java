@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.soc2ops.evidence.Actor;
 import io.soc2ops.aws.local.LocalAws;
 import io.soc2ops.aws.local.SampleFindings;
 import io.soc2ops.catalog.TestOutcome;
@@ -25,6 +26,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 @SpringBootTest(properties = { "soc2ops.aws.enabled=true", "soc2ops.aws.regions=ap-northeast-1,ap-northeast-3",
 		"soc2ops.aws.aggregation-region=ap-northeast-1" })
 class AggregationRegionTests {
+
+	static final Actor TEST = Actor.system("test");
 
 	static final String ACCOUNT = "444455556666";
 
@@ -59,7 +62,7 @@ class AggregationRegionTests {
 				SampleFindings.s3Buckets(ACCOUNT, "ap-northeast-3", 2, Instant.parse("2026-11-27T09:00:00Z")));
 		aws.standards(ACCOUNT, "ap-northeast-3", LocalAws.FSBP);
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(summary.syncs()).singleElement().satisfies(sync -> {
 			assertThat(sync.target().region().code()).isEqualTo("ap-northeast-1");

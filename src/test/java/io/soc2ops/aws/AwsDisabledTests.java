@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import io.soc2ops.evidence.Actor;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -13,6 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest
 class AwsDisabledTests {
+
+	static final Actor TEST = Actor.system("test");
 
 	@Autowired
 	ConnectionCheck connections;
@@ -24,9 +28,9 @@ class AwsDisabledTests {
 	void awsIsOffByDefaultAndNeitherCheckNorCollectionRuns() {
 		assertThat(connections.setup().enabled()).isFalse();
 		assertThat(connections.setup().mode()).isEqualTo("SINGLE_ACCOUNT");
-		assertThatThrownBy(connections::check).isInstanceOf(AwsDisabledException.class)
+		assertThatThrownBy(() -> connections.check(TEST)).isInstanceOf(AwsDisabledException.class)
 			.hasMessageContaining("soc2ops.aws.enabled=true");
-		assertThatThrownBy(collector::collect).isInstanceOf(AwsDisabledException.class);
+		assertThatThrownBy(() -> collector.collect(TEST)).isInstanceOf(AwsDisabledException.class);
 		assertThat(connections.latest()).isEmpty();
 		assertThat(collector.syncs()).isEmpty();
 	}

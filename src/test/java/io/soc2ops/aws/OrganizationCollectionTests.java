@@ -19,6 +19,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.soc2ops.evidence.Actor;
 import io.soc2ops.aws.local.LocalAws;
 import io.soc2ops.aws.local.SampleFindings;
 import io.soc2ops.catalog.ControlTests;
@@ -38,6 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
 		"soc2ops.aws.timeouts.attempt=1s", "soc2ops.aws.timeouts.call=4s" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class OrganizationCollectionTests {
+
+	static final Actor TEST = Actor.system("test");
 
 	static final String MANAGEMENT = "111111111111";
 
@@ -96,7 +99,7 @@ class OrganizationCollectionTests {
 	void theCheckReportsAccessDeniedForTheAccountThatRefusesAndOkForTheOthers() {
 		aws.denyAssumeRole(SANDBOX);
 
-		var report = connections.check();
+		var report = connections.check(TEST);
 
 		assertThat(report.scopeProblem()).isNull();
 		assertThat(report.results()).hasSize(6);
@@ -117,7 +120,7 @@ class OrganizationCollectionTests {
 
 	@Test
 	void theRoleIsAssumedWithTheExternalId() {
-		connections.check();
+		connections.check(TEST);
 
 		assertThat(aws.calls("AssumeRole")).isNotEmpty()
 			.allSatisfy(
@@ -128,7 +131,7 @@ class OrganizationCollectionTests {
 	void suspendedAccountsAreNotInScope() {
 		aws.suspended("444444444444");
 
-		var report = connections.check();
+		var report = connections.check(TEST);
 
 		assertThat(report.results()).extracting(r -> r.target().account().value())
 			.containsOnly(MANAGEMENT, PRODUCTION, SANDBOX);
@@ -138,7 +141,7 @@ class OrganizationCollectionTests {
 	void aHungCallTimesOutAsAnErrorAndTheOtherTargetsAreStillChecked() {
 		aws.hang(PRODUCTION, OSAKA, "GetFindings");
 
-		var report = connections.check();
+		var report = connections.check(TEST);
 
 		var hung = result(report.results(), PRODUCTION, OSAKA);
 		assertThat(hung.status()).isEqualTo(ConnectionStatus.ERROR);
@@ -156,7 +159,7 @@ class OrganizationCollectionTests {
 		aws.findings(PRODUCTION, TOKYO, SampleFindings.s3Buckets(PRODUCTION, TOKYO, 6, updated));
 		aws.findings(MANAGEMENT, OSAKA, SampleFindings.s3Buckets(MANAGEMENT, OSAKA, 1, updated));
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		var production = sync(summary, PRODUCTION, TOKYO);
 		assertThat(production.status()).isEqualTo(ConnectionStatus.OK);
@@ -187,7 +190,7 @@ class OrganizationCollectionTests {
 		aws.denyAssumeRole(SANDBOX);
 		aws.findings(PRODUCTION, TOKYO, SampleFindings.s3Buckets(PRODUCTION, TOKYO, 2, Instant.now()));
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(summary.failures()).extracting(sync -> sync.target().toString())
 			.containsExactlyInAnyOrder(SANDBOX + "/" + TOKYO, SANDBOX + "/" + OSAKA);
@@ -211,7 +214,7 @@ class OrganizationCollectionTests {
 	void theSecondCollectionAsksOnlyForFindingsUpdatedSinceTheFirstSync() {
 		aws.findings(PRODUCTION, TOKYO,
 				SampleFindings.s3Buckets(PRODUCTION, TOKYO, 3, Instant.parse("2026-11-27T09:00:00.000Z")));
-		collector.collect();
+		collector.collect(TEST);
 		var firstSync = collector.syncs()
 			.stream()
 			.filter(sync -> sync.target().toString().equals(PRODUCTION + "/" + TOKYO))
@@ -221,7 +224,7 @@ class OrganizationCollectionTests {
 		aws.findings(PRODUCTION, TOKYO, List.of(SampleFindings.s3Bucket(PRODUCTION, TOKYO, 4, Instant.now())));
 		int before = aws.calls("GetFindings").size();
 
-		var second = collector.collect();
+		var second = collector.collect(TEST);
 
 		var asked = aws.calls("GetFindings")
 			.subList(before, aws.calls("GetFindings").size())
@@ -242,7 +245,7 @@ class OrganizationCollectionTests {
 		aws.throttle("GetFindings", 2).throttle("GetEnabledStandards", 1).throttle("ListAccounts", 1);
 		aws.findings(PRODUCTION, TOKYO, SampleFindings.s3Buckets(PRODUCTION, TOKYO, 3, Instant.now()));
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(aws.calls()).filteredOn(call -> call.status() == 400).hasSize(4);
 		assertThat(summary.scopeProblem()).isNull();
@@ -256,7 +259,7 @@ class OrganizationCollectionTests {
 	void securityHubNotEnabledInOneRegionFailsFnd01NamingTheAccountAndRegion() {
 		aws.securityHubNotEnabled(PRODUCTION, OSAKA);
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(summary.standards()).isEqualTo(TestOutcome.FAILED);
 		var test = controlTests.history("FND-01", 1).getFirst();
@@ -274,7 +277,7 @@ class OrganizationCollectionTests {
 		aws.standards(PRODUCTION, TOKYO, LocalAws.FSBP);
 		aws.standards(MANAGEMENT, OSAKA);
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(summary.standards()).isEqualTo(TestOutcome.FAILED);
 		assertThat(controlTests.history("FND-01", 1).getFirst().note()).contains(
@@ -284,7 +287,7 @@ class OrganizationCollectionTests {
 
 	@Test
 	void fsbpAndCisEnabledEverywherePassesFnd01() {
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(summary.standards()).isEqualTo(TestOutcome.PASSED);
 		var test = controlTests.history("FND-01", 1).getFirst();
@@ -296,7 +299,7 @@ class OrganizationCollectionTests {
 	void anOrganizationThatCannotBeListedIsAScopeProblemAndNothingElseIsCalled() {
 		aws.deny(MANAGEMENT, "ListAccounts");
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(summary.scopeProblem()).contains("organizations:ListAccounts", "AccessDeniedException");
 		assertThat(summary.syncs()).isEmpty();

@@ -19,6 +19,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.soc2ops.evidence.Actor;
 import io.soc2ops.aws.local.LocalAws;
 import io.soc2ops.aws.local.SampleFindings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = { "soc2ops.aws.enabled=true", "soc2ops.aws.mode=ORGANIZATION",
 		"soc2ops.aws.regions=ap-northeast-1,ap-northeast-3" })
 class ReadOnlyPolicyTests {
+
+	static final Actor TEST = Actor.system("test");
 
 	static final String MANAGEMENT = "111111111111";
 
@@ -72,8 +75,8 @@ class ReadOnlyPolicyTests {
 			.findings(PRODUCTION, "ap-northeast-1",
 					SampleFindings.s3Buckets(PRODUCTION, "ap-northeast-1", 3, Instant.now()));
 
-		assertThat(connections.check().allOk()).isTrue();
-		assertThat(collector.collect().failures()).isEmpty();
+		assertThat(connections.check(TEST).allOk()).isTrue();
+		assertThat(collector.collect(TEST).failures()).isEmpty();
 
 		assertThat(aws.calls()).allSatisfy(call -> assertThat(call.status()).as(call.operation()).isEqualTo(200));
 		Set<String> called = aws.calls()

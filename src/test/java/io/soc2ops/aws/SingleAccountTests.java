@@ -16,6 +16,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import io.soc2ops.evidence.Actor;
 import io.soc2ops.aws.local.LocalAws;
 import io.soc2ops.aws.local.SampleFindings;
 import io.soc2ops.evidence.EvidenceLedger;
@@ -29,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = { "soc2ops.aws.enabled=true", "soc2ops.aws.regions=ap-northeast-1" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_EACH_TEST_METHOD)
 class SingleAccountTests {
+
+	static final Actor TEST = Actor.system("test");
 
 	static final String ACCOUNT = "444455556666";
 
@@ -73,7 +76,7 @@ class SingleAccountTests {
 
 	@Test
 	void theAccountInScopeIsTheCallersAndNoRoleIsAssumed() {
-		var report = connections.check();
+		var report = connections.check(TEST);
 
 		assertThat(report.results()).singleElement().satisfies(result -> {
 			assertThat(result.target().toString()).isEqualTo(ACCOUNT + "/ap-northeast-1");
@@ -90,7 +93,7 @@ class SingleAccountTests {
 		aws.findings(ACCOUNT, "ap-northeast-1",
 				SampleFindings.s3Buckets(ACCOUNT, "ap-northeast-1", 2, Instant.parse("2026-11-27T09:00:00Z")));
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(summary.received()).isEqualTo(2);
 		assertThat(jdbc.sql("SELECT channel FROM finding").query(String.class).list()).containsOnly("API");
@@ -111,7 +114,7 @@ class SingleAccountTests {
 	void aRefusedGetFindingsIsRecordedAndTheStandardsAreStillTested() {
 		aws.deny(ACCOUNT, "GetFindings");
 
-		var summary = collector.collect();
+		var summary = collector.collect(TEST);
 
 		assertThat(summary.failures()).singleElement().satisfies(sync -> {
 			assertThat(sync.status()).isEqualTo(ConnectionStatus.ACCESS_DENIED);

@@ -96,6 +96,14 @@ class RoleMatrixTests {
 		}
 		EXPECTED.put("POST /findings/import", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("POST /api/v1/findings/import", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		// the AWS page maps the estate: those who run AWS and the auditor read it;
+		// running
+		// a check or a collection needs Capability.RUN_AWS
+		for (String read : List.of("/aws", "/aws/activity", "/aws/policy.json")) {
+			EXPECTED.put("GET " + read, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.AUDITOR));
+		}
+		EXPECTED.put("POST /aws/check", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		EXPECTED.put("POST /aws/collect", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -39,7 +43,8 @@ import com.sun.net.httpserver.HttpServer;
  * {@code AssumeRole} hands out {@code ASIA<account>ROLE}; the Region and service come
  * from the signature's credential scope. Per account and Region it can be scripted with
  * findings, enabled standards or Security Hub not enabled; per operation with throttling
- * for the first N calls, a refusal, a fixed latency or a hang. Every request is logged.
+ * for the first N calls, a refusal, a fixed latency, a hang or a gate the test opens.
+ * Every request is logged.
  */
 public final class LocalAws implements AutoCloseable {
 
@@ -71,6 +76,10 @@ public final class LocalAws implements AutoCloseable {
 
 	private final List<Call> calls = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private final AtomicInteger peakInFlight = new AtomicInteger();
+
 	final Script script = new Script();
 
 	private LocalAws(HttpServer server) {
@@ -99,6 +108,11 @@ public final class LocalAws implements AutoCloseable {
 	/** The long-term access key ID of an account's own principal. */
 	public static String accessKeyId(String account) {
 		return "AKIA" + account + "USER";
+	}
+
+	/** The installation's own credentials as an account's principal. */
+	public static AwsCredentialsProvider credentials(String account) {
+		return StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId(account), SECRET));
 	}
 
 	// ---- scripting
@@ -183,6 +197,54 @@ public final class LocalAws implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * Calls of an operation wait at the returned gate until it is opened (or this
+	 * endpoint closes): a test can act while a check or collection is under way.
+	 */
+	public Gate hold(String operation) {
+		var gate = new Gate(closing);
+		script.gates.put(operation, gate);
+		return gate;
+	}
+
+	/** Where calls of an operation wait; see {@link #hold(String)}. */
+	public static final class Gate {
+
+		private final CountDownLatch arrived = new CountDownLatch(1);
+
+		private final CountDownLatch open = new CountDownLatch(1);
+
+		private final CountDownLatch closing;
+
+		Gate(CountDownLatch closing) {
+			this.closing = closing;
+		}
+
+		/** Waits until a call has reached the gate. */
+		public void awaitArrival() throws InterruptedException {
+			if (!arrived.await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("no call reached the gate within 30 seconds");
+			}
+		}
+
+		public void open() {
+			open.countDown();
+		}
+
+		void pass() {
+			arrived.countDown();
+			try {
+				while (!open.await(100, TimeUnit.MILLISECONDS) && closing.getCount() > 0) {
+					// until opened, or the endpoint closes
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
+	}
+
 	/** Forgets the script and the request log. */
 	public LocalAws reset() {
 		script.clear();
@@ -209,6 +271,7 @@ public final class LocalAws implements AutoCloseable {
 	// ---- serving
 
 	private void handle(HttpExchange exchange) throws IOException {
+		peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
 		try (exchange) {
 			String body = read(exchange.getRequestBody());
 			String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -231,11 +294,23 @@ public final class LocalAws implements AutoCloseable {
 			Answer answer = answer(protocol, operation, request);
 			respond(exchange, answer, new Call(service, operation, account, region, key, body, answer.status()));
 		}
+		finally {
+			inFlight.decrementAndGet();
+		}
+	}
+
+	/** The most requests this endpoint has been answering at the same time. */
+	public int peakInFlight() {
+		return peakInFlight.get();
 	}
 
 	private Answer answer(Protocol protocol, String operation, Request request) {
 		if (!script.latency.isZero()) {
 			await(script.latency);
+		}
+		var gate = script.gates.get(operation);
+		if (gate != null) {
+			gate.pass();
 		}
 		if (script.hangs.contains(request.account() + "/" + request.region() + ":" + operation)) {
 			await(Duration.ofMinutes(5));
@@ -322,6 +397,8 @@ public final class LocalAws implements AutoCloseable {
 
 		final Set<String> hangs = ConcurrentHashMap.newKeySet();
 
+		final Map<String, Gate> gates = new ConcurrentHashMap<>();
+
 		volatile Duration latency = Duration.ZERO;
 
 		volatile @Nullable String externalId;
@@ -345,6 +422,8 @@ public final class LocalAws implements AutoCloseable {
 			denied.clear();
 			throttles.clear();
 			hangs.clear();
+			gates.values().forEach(Gate::open);
+			gates.clear();
 			latency = Duration.ZERO;
 			externalId = null;
 		}
