@@ -22,7 +22,9 @@ public enum Capability {
 	/** Upload or import files of findings. */
 	IMPORT_FINDINGS(ADMIN, OPERATOR),
 	/** Push EventBridge events; an API destination's token belongs to an operator. */
-	SEND_EVENTS(ADMIN, OPERATOR);
+	SEND_EVENTS(ADMIN, OPERATOR),
+	/** See when recurring tasks ran, how that went and when they run next. */
+	READ_SCHEDULES(ADMIN, OPERATOR, AUDITOR);
 
 	private final Set<Role> roles;
 
