@@ -1,5 +1,7 @@
 package io.soc2ops;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,6 +34,19 @@ public class TestDatabases implements EnvironmentPostProcessor {
 		var properties = new java.util.HashMap<String, Object>(properties(name));
 		properties.put("soc2ops.data-dir", "target/test-data");
 		environment.getPropertySources().addFirst(new MapPropertySource("soc2ops-test-database", properties));
+	}
+
+	/**
+	 * Command-line arguments that put a context on the database called {@code name},
+	 * which every context given the same name shares (H2 in memory, or a schema of the
+	 * test PostgreSQL database).
+	 */
+	public static List<String> sharedDatabase(String name) {
+		var arguments = new ArrayList<String>();
+		arguments.add("--" + KEEP_DATASOURCE + "=true");
+		arguments.add("--soc2ops.data-dir=target/test-data");
+		properties(name).forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		return arguments;
 	}
 
 	public static boolean onPostgres() {

@@ -2,6 +2,7 @@ package io.soc2ops.aws;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -32,13 +33,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts attempts per call under the SDK's adaptive retry, the first included
  * @param timeouts how long a connection, a read, one attempt and one call may take
  * @param rateLimits requests per second per API
+ * @param collectEvery how long after a Security Hub collection ends the next one starts
+ * (on an instance with {@code soc2ops.schedule.enabled})
+ * @param checkDailyAt the time of day (UTC) of the daily connection check
  */
 @ConfigurationProperties("soc2ops.aws")
 record AwsSettings(@DefaultValue("false") boolean enabled, @DefaultValue("SINGLE_ACCOUNT") Mode mode,
 		@DefaultValue List<Region> regions, @Nullable Region aggregationRegion,
 		@DefaultValue("soc2ops-readonly") String roleName, @Nullable String externalId, @Nullable URI endpoint,
 		@DefaultValue("100") int pageSize, @DefaultValue("90d") Duration firstSyncLookback,
-		@DefaultValue("5") int maxAttempts, @DefaultValue Timeouts timeouts, @DefaultValue RateLimits rateLimits) {
+		@DefaultValue("5") int maxAttempts, @DefaultValue Timeouts timeouts, @DefaultValue RateLimits rateLimits,
+		@DefaultValue("PT1H") Duration collectEvery, @DefaultValue("05:00") LocalTime checkDailyAt) {
 
 	private static final Pattern ROLE_NAME = Pattern.compile("[\\w+=,.@-]{1,64}");
 
@@ -65,6 +70,9 @@ record AwsSettings(@DefaultValue("false") boolean enabled, @DefaultValue("SINGLE
 		}
 		if (firstSyncLookback.isNegative() || firstSyncLookback.isZero()) {
 			throw new IllegalArgumentException("soc2ops.aws.first-sync-lookback: must be positive");
+		}
+		if (collectEvery.isNegative() || collectEvery.isZero()) {
+			throw new IllegalArgumentException("soc2ops.aws.collect-every: must be positive");
 		}
 	}
 

@@ -24,6 +24,8 @@ final class Server {
 
 	static Class<?> application = Object.class;
 
+	static final String SCHEDULE_ENABLED = "soc2ops.schedule.enabled";
+
 	private Server() {
 	}
 
@@ -101,6 +103,9 @@ final class Server {
 	 */
 	static ConfigurableApplicationContext oneShot(List<String> springArguments, boolean readOnly) {
 		var arguments = new ArrayList<>(springArguments);
+		// a command runs once and ends: it never takes scheduled work from the servers
+		arguments.removeIf(argument -> argument.startsWith("--" + SCHEDULE_ENABLED));
+		arguments.add("--" + SCHEDULE_ENABLED + "=false");
 		arguments.add("--logging.level.root=OFF");
 		arguments.add("--logging.file.name=");
 		arguments.add("--spring.main.log-startup-info=false");

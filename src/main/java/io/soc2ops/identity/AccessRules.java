@@ -31,6 +31,8 @@ final class AccessRules {
 			.hasAnyRole(Capability.READ_USERS.roleNames())
 			.requestMatchers("/admin/**", "/api/v1/users", "/api/v1/users/**")
 			.hasAnyRole(Capability.ADMINISTER_USERS.roleNames())
+			.requestMatchers(HttpMethod.GET, "/schedules")
+			.hasAnyRole(Capability.READ_SCHEDULES.roleNames())
 			.requestMatchers(HttpMethod.POST, "/controls/*/tests", "/api/v1/controls/*/tests")
 			.hasAnyRole(Capability.RECORD_CONTROL_TESTS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/findings/import", "/api/v1/findings/import")

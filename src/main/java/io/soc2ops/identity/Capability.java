@@ -30,7 +30,9 @@ public enum Capability {
 	 */
 	READ_AWS(ADMIN, OPERATOR, AUDITOR),
 	/** Run the connection check and the Security Hub collection. */
-	RUN_AWS(ADMIN, OPERATOR);
+	RUN_AWS(ADMIN, OPERATOR),
+	/** See when recurring tasks ran, how that went and when they run next. */
+	READ_SCHEDULES(ADMIN, OPERATOR, AUDITOR);
 
 	private final Set<Role> roles;
 

@@ -38,7 +38,7 @@ class ApiLimitsTests {
 		var defaults = new AwsSettings.RateLimits(3, 10, 1, 10, 8);
 		var base = LocalSettings.settings(aws.endpoint(), AwsSettings.Mode.ORGANIZATION, "ap-northeast-1");
 		var settings = new AwsSettings(true, base.mode(), base.regions(), null, base.roleName(), null, base.endpoint(),
-				1, Duration.ofDays(90), 3, base.timeouts(), defaults);
+				1, Duration.ofDays(90), 3, base.timeouts(), defaults, base.collectEvery(), base.checkDailyAt());
 		var limits = new ApiLimits(defaults);
 		var target = new AccountRegion(new AccountId(PRODUCTION), new Region("ap-northeast-1"));
 

@@ -9,9 +9,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.soc2ops.evidence.Actor;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import io.soc2ops.schedule.ScheduleStatus;
+import io.soc2ops.schedule.Schedules;
+
 /**
  * Out of the box soc2ops does not call AWS: the connection check and the collector refuse
- * with a message saying how to turn it on.
+ * with a message saying how to turn it on, and neither is scheduled.
  */
 @SpringBootTest
 class AwsDisabledTests {
@@ -24,6 +27,9 @@ class AwsDisabledTests {
 	@Autowired
 	SecurityHubCollector collector;
 
+	@Autowired
+	Schedules schedules;
+
 	@Test
 	void awsIsOffByDefaultAndNeitherCheckNorCollectionRuns() {
 		assertThat(connections.setup().enabled()).isFalse();
@@ -33,6 +39,9 @@ class AwsDisabledTests {
 		assertThatThrownBy(() -> collector.collect(TEST)).isInstanceOf(AwsDisabledException.class);
 		assertThat(connections.latest()).isEmpty();
 		assertThat(collector.syncs()).isEmpty();
+		assertThat(schedules.status()).as("recurring tasks")
+			.extracting(ScheduleStatus::task)
+			.noneMatch(task -> task.startsWith("aws."));
 	}
 
 }

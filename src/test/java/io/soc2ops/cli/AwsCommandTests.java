@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import io.soc2ops.Soc2opsApplication;
 import io.soc2ops.TestDatabases;
@@ -64,6 +66,19 @@ class AwsCommandTests {
 		assertThat(first.code()).isZero();
 		assertThat(first.out()).contains("Collected 3 findings (3 new). Standards: PASSED");
 		assertThat(second.out()).contains("(0 new)");
+	}
+
+	@Test
+	void aCommandNeverStartsScheduledWorkEvenWhenAskedTo() {
+		var result = run("aws", "collect", "--soc2ops.schedule.enabled=true");
+
+		assertThat(result.code()).isZero();
+		var database = JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""));
+		assertThat(database.sql("SELECT COUNT(*) FROM scheduled_tasks").query(Long.class).single())
+			.as("tasks scheduled")
+			.isZero();
+		assertThat(database.sql("SELECT COUNT(*) FROM schedule_run").query(Long.class).single()).as("scheduled runs")
+			.isZero();
 	}
 
 	@Test

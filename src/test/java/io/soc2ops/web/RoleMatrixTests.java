@@ -67,6 +67,7 @@ class RoleMatrixTests {
 		}
 		EXPECTED.put("POST /controls/{id}/tests", TEST_RECORDERS);
 		EXPECTED.put("GET /admin/users", USER_READERS);
+		EXPECTED.put("GET /schedules", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.AUDITOR));
 		EXPECTED.put("POST /admin/users", ADMINS);
 		EXPECTED.put("POST /admin/users/{username}/roles", ADMINS);
 		EXPECTED.put("POST /admin/users/{username}/disable", ADMINS);

@@ -1,0 +1,69 @@
+package io.soc2ops.aws;
+
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.soc2ops.schedule.RecurringTask;
+import io.soc2ops.schedule.Schedule;
+
+/**
+ * With AWS enabled: the Security Hub collection every {@code soc2ops.aws.collect-every}
+ * and the connection check once a day. A run that leaves any account-Region out counts as
+ * failed, naming them; the next run asks those again from their last success.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("soc2ops.aws.enabled")
+class AwsSchedule {
+
+	static final String COLLECTION = "aws.securityhub-collection";
+
+	static final String CHECK = "aws.connection-check";
+
+	@Bean
+	RecurringTask securityHubCollectionTask(SecurityHubCollector collector, AwsSettings settings) {
+		return new RecurringTask(COLLECTION, Schedule.every(settings.collectEvery()), () -> {
+			var summary = collector.collect();
+			if (summary.scopeProblem() != null) {
+				throw new Incomplete("no account in scope: " + summary.scopeProblem());
+			}
+			if (!summary.failures().isEmpty()) {
+				throw new Incomplete(summary.failures().size() + " of " + summary.syncs().size()
+						+ " account-Regions not collected: " + String.join("; ",
+								summary.failures().stream().map(sync -> sync.target() + " " + sync.error()).toList()));
+			}
+		});
+	}
+
+	@Bean
+	RecurringTask connectionCheckTask(ConnectionCheck check, AwsSettings settings) {
+		return new RecurringTask(CHECK, Schedule.dailyAt(settings.checkDailyAt(), ZoneOffset.UTC), () -> {
+			var report = check.check();
+			if (!report.allOk()) {
+				throw new Incomplete(Stream
+					.concat(Stream.ofNullable(report.scopeProblem()),
+							report.results()
+								.stream()
+								.filter(result -> result.status() != ConnectionStatus.OK)
+								.map(result -> result.target() + " " + result.status() + ": " + result.message()))
+					.reduce((a, b) -> a + "; " + b)
+					.orElse("not every account-Region works"));
+			}
+		});
+	}
+
+	/** A run that did not reach every account-Region in scope. */
+	static class Incomplete extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Incomplete(String message) {
+			super(message);
+		}
+
+	}
+
+}

@@ -1,0 +1,23 @@
+package io.soc2ops;
+
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Tests run no recurring tasks unless a test turns them on
+ * ({@code soc2ops.schedule.enabled=true} in its properties or arguments): the default is
+ * added with the lowest precedence, so any setting wins over it.
+ */
+public class TestScheduling implements EnvironmentPostProcessor {
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("soc2ops-test-scheduling", Map.of("soc2ops.schedule.enabled", "false")));
+	}
+
+}
