@@ -6,6 +6,6 @@
  * day of an audit period can be replayed.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Findings",
-		allowedDependencies = { "catalog", "evidence" })
+		allowedDependencies = { "catalog", "evidence", "schedule" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.findings;
