@@ -23,7 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.evidence.EvidenceLedger;
 import io.soc2ops.evidence.EvidenceRecord;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one way findings come in, whatever the channel: read, normalise, upsert, and record
@@ -34,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class FindingsIntake {
 
 	static final int CHUNK = 500;
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final AsffNormaliser normaliser;
 
@@ -67,7 +64,7 @@ public class FindingsIntake {
 		FindingStream.read(counting, incoming -> {
 			Finding finding;
 			try {
-				String raw = JSON.writeValueAsString(incoming.finding());
+				String raw = CanonicalAsff.write(incoming.finding());
 				finding = normaliser.normalise(incoming.finding(), raw);
 			}
 			catch (AsffNormaliser.IllegalFinding ex) {
