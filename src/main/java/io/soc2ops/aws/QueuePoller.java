@@ -221,8 +221,7 @@ final class QueuePoller implements SmartLifecycle {
 		}
 
 		private void report(String error, String call, int failures) {
-			log.warn("{} (failure {} in a row; next try in {})", error, failures,
-					settings.retryDelay(failures));
+			log.warn("{} (failure {} in a row; next try in {})", error, failures, settings.retryDelay(failures));
 			queue.failed(error);
 			metrics.counter("soc2ops.queue.failures", "call", call).increment();
 		}
