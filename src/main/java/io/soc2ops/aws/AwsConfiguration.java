@@ -1,7 +1,6 @@
 package io.soc2ops.aws;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -27,11 +26,11 @@ class AwsConfiguration {
 
 	/**
 	 * Only in the server: one-shot commands (import, aws check, ledger verify) run
-	 * without a web server and must not take messages off the queue.
+	 * without a web server and must not take messages off the queue. It polls only when a
+	 * queue URL is set.
 	 */
 	@Bean
 	@ConditionalOnWebApplication
-	@ConditionalOnProperty("soc2ops.aws.queue.url")
 	QueuePoller queuePoller(QueueSettings settings, AwsSettings aws, AwsClients clients, FindingsIntake intake,
 			EventQueue queue, MeterRegistry metrics) {
 		var delivery = new QueueDelivery(String.valueOf(settings.url()), intake, queue, metrics);

@@ -61,7 +61,7 @@ final class QueuePoller implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (isRunning()) {
+		if (isRunning() || settings.url() == null) {
 			return;
 		}
 		var sqs = clients.sqs(region());

@@ -42,6 +42,10 @@ record QueueSettings(@Nullable URI url, @Nullable Region region, @DefaultValue("
 		.compile("(?:sqs\\.([a-z0-9-]+)|([a-z0-9-]+)\\.queue)\\.amazonaws\\.com(?:\\.cn)?");
 
 	QueueSettings {
+		if (url != null && url.toString().isBlank()) {
+			// SOC2OPS_AWS_QUEUE_URL left empty
+			url = null;
+		}
 		if (url != null && (url.getHost() == null || url.getPath() == null || url.getPath().length() < 2
 				|| !("https".equals(url.getScheme()) || "http".equals(url.getScheme())))) {
 			throw new IllegalArgumentException(

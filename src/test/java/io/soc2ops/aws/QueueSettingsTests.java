@@ -35,6 +35,11 @@ class QueueSettingsTests {
 	}
 
 	@Test
+	void anEmptyUrlIsNoQueue() {
+		assertThat(bind(Map.of("soc2ops.aws.queue.url", "")).url()).isNull();
+	}
+
+	@Test
 	void theRegionComesFromAnAwsQueueUrlUnlessSet() {
 		assertThat(bind(Map.of("soc2ops.aws.queue.url",
 				"https://sqs.ap-northeast-3.amazonaws.com/111122223333/soc2ops-findings"))
