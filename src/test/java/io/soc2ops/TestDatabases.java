@@ -49,6 +49,27 @@ public class TestDatabases implements EnvironmentPostProcessor {
 		return arguments;
 	}
 
+	/**
+	 * Properties for an application context of the test's own making that uses a fresh
+	 * database, which the test can read on its own after the context is closed.
+	 */
+	public static Map<String, Object> fresh() {
+		String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		var properties = new java.util.HashMap<String, Object>(properties(name));
+		properties.put("soc2ops.data-dir", "target/test-data");
+		properties.put(KEEP_DATASOURCE, "true");
+		return properties;
+	}
+
+	/** The database of {@link #fresh()} properties, outside any application context. */
+	public static javax.sql.DataSource dataSource(Map<String, Object> properties) {
+		var dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+				String.valueOf(properties.get("spring.datasource.url")));
+		dataSource.setUsername(String.valueOf(properties.getOrDefault("spring.datasource.username", "sa")));
+		dataSource.setPassword(String.valueOf(properties.getOrDefault("spring.datasource.password", "")));
+		return dataSource;
+	}
+
 	public static boolean onPostgres() {
 		String url = System.getProperty(DB_URL_PROPERTY, "");
 		return url.startsWith("jdbc:postgresql:");

@@ -18,6 +18,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 final class ApiLimits {
 
+	static final double SQS = 1000;
+
 	private final AwsSettings.RateLimits limits;
 
 	private final Map<String, RequestRate> rates = new ConcurrentHashMap<>();
@@ -64,9 +66,14 @@ final class ApiLimits {
 		return buckets;
 	}
 
-	/** SDK service names as the clients report them: SecurityHub, Organizations, Sts. */
+	/**
+	 * SDK service names as the clients report them: SecurityHub, Organizations, Sts, Sqs.
+	 * SQS standard queues take a nearly unlimited number of calls; its bucket only keeps
+	 * a runaway loop in check.
+	 */
 	double perSecond(String service, String operation) {
 		return switch (service) {
+			case "Sqs" -> SQS;
 			case "SecurityHub" -> operation.equals("GetFindings") ? limits.getFindings() : limits.securityHub();
 			case "Organizations" -> limits.organizations();
 			case "Sts" -> limits.sts();

@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -74,6 +75,11 @@ final class AwsClients implements AutoCloseable {
 		return settings;
 	}
 
+	/** The rate buckets, one per API called: which calls were made. */
+	ApiLimits limits() {
+		return limits;
+	}
+
 	/** STS with the installation's own credentials. */
 	StsClient sts() {
 		var credentials = baseCredentials();
@@ -103,6 +109,16 @@ final class AwsClients implements AutoCloseable {
 		var credentials = credentials(target.account());
 		return cached("securityhub@" + target,
 				() -> configure(SecurityHubClient.builder(), target.toString(), target.region(), credentials).build());
+	}
+
+	/**
+	 * SQS in the queue's Region with the installation's own credentials: the queue lives
+	 * in soc2ops's account.
+	 */
+	SqsClient sqs(Region region) {
+		var credentials = baseCredentials();
+		return cached("sqs@" + region,
+				() -> configure(SqsClient.builder(), "queue/" + region, region, credentials).build());
 	}
 
 	private AwsCredentialsProvider credentials(AccountId account) {

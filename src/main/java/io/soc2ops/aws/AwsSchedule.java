@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.soc2ops.evidence.Actor;
 import io.soc2ops.schedule.RecurringTask;
 import io.soc2ops.schedule.Schedule;
 
@@ -23,10 +24,13 @@ class AwsSchedule {
 
 	static final String CHECK = "aws.connection-check";
 
+	/** Who runs scheduled work, as the ledger names them. */
+	static final Actor SCHEDULE = Actor.system("schedule");
+
 	@Bean
 	RecurringTask securityHubCollectionTask(SecurityHubCollector collector, AwsSettings settings) {
 		return new RecurringTask(COLLECTION, Schedule.every(settings.collectEvery()), () -> {
-			var summary = collector.collect();
+			var summary = collector.collect(SCHEDULE);
 			if (summary.scopeProblem() != null) {
 				throw new Incomplete("no account in scope: " + summary.scopeProblem());
 			}
@@ -41,7 +45,7 @@ class AwsSchedule {
 	@Bean
 	RecurringTask connectionCheckTask(ConnectionCheck check, AwsSettings settings) {
 		return new RecurringTask(CHECK, Schedule.dailyAt(settings.checkDailyAt(), ZoneOffset.UTC), () -> {
-			var report = check.check();
+			var report = check.check(SCHEDULE);
 			if (!report.allOk()) {
 				throw new Incomplete(Stream
 					.concat(Stream.ofNullable(report.scopeProblem()),

@@ -2,8 +2,9 @@
  * Connections to AWS: the accounts in scope (single account or an Organization through a
  * read-only role), their Regions, credentials, rate limits, the connection check and the
  * Security Hub collector, which hands findings to the findings intake and records the
- * FND-01 control test. With AWS enabled, the collection and the connection check are
- * recurring tasks. AWS SDK types stay inside this module.
+ * FND-01 control test; and the SQS queue an EventBridge rule sends findings to, which the
+ * server polls into the same intake. With AWS enabled, the collection and the connection
+ * check are recurring tasks. AWS SDK types stay inside this module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "AWS",
 		allowedDependencies = { "evidence", "findings", "catalog", "schedule" })

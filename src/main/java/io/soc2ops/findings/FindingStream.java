@@ -62,7 +62,7 @@ final class FindingStream {
 				}
 			}
 			if (record == 0) {
-				throw new FindingRejected("the input holds no findings");
+				throw FindingRejected.input("the input holds no findings");
 			}
 		}
 	}

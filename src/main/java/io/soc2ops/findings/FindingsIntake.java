@@ -24,7 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.evidence.EvidenceLedger;
 import io.soc2ops.evidence.EvidenceRecord;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one way findings come in, whatever the channel: read, normalise, upsert, and record
@@ -37,8 +36,6 @@ public class FindingsIntake {
 	static final int CHUNK = 500;
 
 	private static final int ATTEMPTS = 3;
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final AsffNormaliser normaliser;
 
@@ -93,7 +90,7 @@ public class FindingsIntake {
 	private void read(Counting input, ReadAhead.Sink<Normalised> sink) {
 		var sha = sha256();
 		FindingStream.read(input, incoming -> {
-			byte[] raw = JSON.writeValueAsBytes(incoming.finding());
+			byte[] raw = CanonicalAsff.bytes(incoming.finding());
 			String rawSha256 = HexFormat.of().formatHex(sha.digest(raw));
 			Finding finding;
 			try {

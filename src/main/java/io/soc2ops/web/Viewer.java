@@ -22,8 +22,7 @@ record Viewer(String username, List<String> roles, boolean mayRecordTests, boole
 			.toList();
 		return new Viewer(authentication.getName(), roles, Capability.RECORD_CONTROL_TESTS.allows(authentication),
 				Capability.ADMINISTER_USERS.allows(authentication), Capability.READ_USERS.allows(authentication),
-				Capability.READ_AWS.allows(authentication),
-				Capability.READ_SCHEDULES.allows(authentication));
+				Capability.READ_AWS.allows(authentication), Capability.READ_SCHEDULES.allows(authentication));
 	}
 
 }

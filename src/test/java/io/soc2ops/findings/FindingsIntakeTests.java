@@ -210,6 +210,28 @@ class FindingsIntakeTests {
 	}
 
 	@Test
+	void theSameVersionWithKeysInAnotherOrderAndNumbersWrittenOtherwiseIsUnchanged() {
+		// as the collector rebuilds it from the SDK's model: its own key order, doubles
+		var asSent = s3("example-invoices", "FAILED", "2026-11-28T08:00:00Z", f -> severity(f).put("Normalized", 40));
+		var rebuilt = JSON.createObjectNode();
+		var names = new ArrayList<String>();
+		asSent.propertyNames().forEach(names::add);
+		names.reversed().forEach(name -> rebuilt.set(name, asSent.get(name).deepCopy()));
+		severity(rebuilt).put("Normalized", 40.0);
+		intake.accept(json(asSent), IntakeChannel.WEBHOOK, "eventbridge", ROBOT);
+		var rows = jdbc.sql(ALL).query().listOfRows();
+
+		var result = intake.accept(json(rebuilt), IntakeChannel.API, "securityhub", ROBOT);
+
+		assertThat(result).extracting(IntakeResult::inserted, IntakeResult::updated, IntakeResult::unchanged)
+			.containsExactly(0L, 0L, 1L);
+		assertThat(jdbc.sql(ALL).query().listOfRows()).isEqualTo(rows);
+		assertThat(historyRows()).isEqualTo(1);
+		assertThat(jdbc.sql("SELECT raw FROM finding").query(String.class).single()).startsWith("{\"AwsAccountId\":")
+			.contains("\"Normalized\":40,");
+	}
+
+	@Test
 	void anOlderVersionNeverOverwritesANewerOne() {
 		intake.accept(json(s3("example-invoices", "PASSED", "2026-11-28T09:00:00Z")), IntakeChannel.API, "newer",
 				ROBOT);

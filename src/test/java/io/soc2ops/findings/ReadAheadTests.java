@@ -37,7 +37,7 @@ class ReadAheadTests {
 		try (var reading = new ReadAhead<Integer>("test", 2, sink -> {
 			sink.accept(1, 1);
 			sink.accept(2, 2);
-			throw new FindingRejected("record 3 (line 1): Id: is required");
+			throw FindingRejected.at(3, 1, "Id", "is required");
 		})) {
 			assertThat(reading.next().items()).containsExactly(1, 2);
 			assertThatThrownBy(reading::next).isInstanceOf(FindingRejected.class).hasMessageContaining("record 3");

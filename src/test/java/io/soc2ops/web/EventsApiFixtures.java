@@ -9,6 +9,21 @@ public final class EventsApiFixtures {
 	}
 
 	/**
+	 * An EventBridge event as Security Hub sends it for imported findings (detail-type
+	 * "Security Hub Findings - Imported"), after AWS's documented example, carrying the
+	 * given ASFF findings.
+	 */
+	public static String envelope(String eventId, java.util.List<String> findings) {
+		return """
+				{"version":"0","id":"%s","detail-type":"Security Hub Findings - Imported",
+				 "source":"aws.securityhub","account":"444455556666","time":"2026-11-20T03:15:00Z","region":"ap-northeast-1",
+				 "resources":["arn:aws:securityhub:ap-northeast-1::product/aws/securityhub"],
+				 "detail":{"findings":[%s]}}
+				"""
+			.formatted(eventId, String.join(",", findings));
+	}
+
+	/**
 	 * A GuardDuty finding as Security Hub stores it (ASFF), after AWS's documented
 	 * sample.
 	 */
