@@ -21,12 +21,12 @@ class FindingsSchedule {
 	static final Duration SNAPSHOT_EVERY = Duration.ofHours(1);
 
 	@Bean
-	RecurringTask postureSnapshot(DailyPostureSnapshot snapshot) {
+	RecurringTask postureSnapshotTask(DailyPostureSnapshot snapshot) {
 		return new RecurringTask("findings.posture-snapshot", Schedule.every(SNAPSHOT_EVERY), snapshot);
 	}
 
 	@Bean
-	RecurringTask findingRetention(FindingRetention retention) {
+	RecurringTask findingRetentionTask(FindingRetention retention) {
 		return new RecurringTask("findings.retention", Schedule.dailyAt(LocalTime.of(3, 30), ZoneOffset.UTC),
 				retention::purge);
 	}
