@@ -1,7 +1,8 @@
 /**
- * Security Hub findings (ASFF) from the API, EventBridge events and files, through one
- * normaliser and one upsert; their history beyond AWS's retention; and the posture they
- * give each Security Hub control, which the catalog turns into criterion status.
+ * Security Hub findings, ASFF (Security Hub CSPM) and OCSF (the new Security Hub), from
+ * the API, EventBridge events and files, through one normaliser per format and one
+ * upsert; their history beyond AWS's retention; and the posture they give each Security
+ * Hub control, which the catalog turns into criterion status.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Findings",
 		allowedDependencies = { "catalog", "evidence" })
