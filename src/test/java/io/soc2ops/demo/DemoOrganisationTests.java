@@ -15,6 +15,11 @@ import io.soc2ops.catalog.Readiness;
 import io.soc2ops.catalog.ReadinessStatus;
 import io.soc2ops.evidence.ChainVerification;
 import io.soc2ops.evidence.EvidenceLedger;
+import io.soc2ops.findings.FindingDetail;
+import io.soc2ops.findings.FindingFormat;
+import io.soc2ops.findings.FindingKey;
+import io.soc2ops.findings.Findings;
+import io.soc2ops.findings.SecurityHubPosture;
 
 @SpringBootTest(properties = "soc2ops.demo.enabled=true")
 class DemoOrganisationTests {
@@ -30,6 +35,12 @@ class DemoOrganisationTests {
 
 	@Autowired
 	DemoOrganisation demo;
+
+	@Autowired
+	Findings findings;
+
+	@Autowired
+	SecurityHubPosture posture;
 
 	@Test
 	void aFictionalCompanyWithThreeAccountsInTokyoAndOsaka() {
@@ -53,6 +64,22 @@ class DemoOrganisationTests {
 		assertThat(boundary.failingSecurityHubControls()).extracting(c -> c.id()).contains("S3.8", "EC2.13");
 		assertThat(boundary.checkResult("S3.8").orElseThrow().failingResources()).isEqualTo(2);
 		assertThat(boundary.checkResult("S3.8").orElseThrow().passingResources()).isEqualTo(2);
+	}
+
+	@Test
+	void theDemoFindingsMixAsffAndOcsfAndAFindingInBothCountsOnce() {
+		var iam3 = findings.find(new FindingKey(
+				"arn:aws:securityhub:ap-northeast-1:444455556666:security-control/IAM.3/finding/e32a14bf-7ab4-5ef5-3af7-716f8cc4b00a",
+				"arn:aws:securityhub:ap-northeast-1::product/aws/securityhub")
+			.digest());
+		var guardDuty = findings.find(new FindingKey(
+				"arn:aws:guardduty:ap-northeast-3:444455556666:detector/c4e2a7f19b3d5e8a0c6f2b4d7e9a1c3f/finding/7a9c1e3f5b7d9f1a3c5e7a9c1e3f5b7d",
+				"arn:aws:securityhub:ap-northeast-3::product/aws/guardduty")
+			.digest());
+
+		assertThat(iam3).map(FindingDetail::format).hasValue(FindingFormat.OCSF);
+		assertThat(guardDuty).map(FindingDetail::format).hasValue(FindingFormat.OCSF);
+		assertThat(posture.results().get("IAM.3").failingResources()).isEqualTo(1);
 	}
 
 	@Test
