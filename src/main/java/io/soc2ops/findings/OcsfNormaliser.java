@@ -1,9 +1,13 @@
 package io.soc2ops.findings;
 
+import static io.soc2ops.findings.OcsfFields.integer;
+import static io.soc2ops.findings.OcsfFields.object;
+import static io.soc2ops.findings.OcsfFields.optionalText;
+import static io.soc2ops.findings.OcsfFields.strings;
+import static io.soc2ops.findings.OcsfFields.text;
+import static io.soc2ops.findings.OcsfFields.time;
+
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -306,98 +310,6 @@ class OcsfNormaliser {
 			throw new IllegalFinding("finding_info.modified_time_dt", "is required (or modified_time, or time)");
 		}
 		return time;
-	}
-
-	/**
-	 * An OCSF time: {@code <path>_dt} as an RFC 3339 timestamp, else {@code <path>} in
-	 * epoch milliseconds.
-	 */
-	private static @Nullable Instant time(JsonNode node, String path) {
-		String text = optionalText(node, path + "_dt", 64);
-		if (text != null) {
-			try {
-				return OffsetDateTime.parse(text, AsffNormaliser.TIMESTAMP).toInstant().truncatedTo(ChronoUnit.MICROS);
-			}
-			catch (DateTimeParseException ex) {
-				throw new IllegalFinding(path + "_dt",
-						"must be an RFC 3339 timestamp like 2026-11-28T10:15:30.000Z but was '" + text + "'");
-			}
-		}
-		var millis = node.get(name(path));
-		if (millis == null || millis.isNull()) {
-			return null;
-		}
-		if (!millis.isIntegralNumber() || !millis.canConvertToLong()) {
-			throw new IllegalFinding(path, "must be epoch milliseconds but was " + AsffNormaliser.kind(millis));
-		}
-		return Instant.ofEpochMilli(millis.asLong());
-	}
-
-	private static List<String> strings(JsonNode node, String path) {
-		var value = node.get(name(path));
-		if (value == null || value.isNull()) {
-			return List.of();
-		}
-		if (!value.isArray()) {
-			throw new IllegalFinding(path, "must be an array of strings but was " + AsffNormaliser.kind(value));
-		}
-		var result = new ArrayList<String>();
-		int index = 0;
-		for (var element : value) {
-			if (!element.isString()) {
-				throw new IllegalFinding(path + "[" + index + "]",
-						"must be a string but was " + AsffNormaliser.kind(element));
-			}
-			result.add(element.asString());
-			index++;
-		}
-		return result;
-	}
-
-	private static JsonNode object(JsonNode node, String path) {
-		var value = node.get(name(path));
-		if (value == null || value.isNull()) {
-			throw new IllegalFinding(path, "is required");
-		}
-		if (!value.isObject()) {
-			throw new IllegalFinding(path, "must be an object but was " + AsffNormaliser.kind(value));
-		}
-		return value;
-	}
-
-	private static String text(JsonNode node, String path, int max) {
-		String value = optionalText(node, path, max);
-		if (value == null || value.isBlank()) {
-			throw new IllegalFinding(path, "is required");
-		}
-		return value;
-	}
-
-	private static @Nullable String optionalText(JsonNode node, String path, int max) {
-		var value = node.get(name(path));
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isString()) {
-			throw new IllegalFinding(path, "must be a string but was " + AsffNormaliser.kind(value));
-		}
-		String text = value.asString();
-		if (text.length() > max) {
-			throw new IllegalFinding(path, "is " + text.length() + " characters; at most " + max + " are allowed");
-		}
-		return text;
-	}
-
-	private static int integer(JsonNode value, String path) {
-		if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-			throw new IllegalFinding(path, "must be an integer but was " + AsffNormaliser.kind(value));
-		}
-		return value.asInt();
-	}
-
-	/** The last segment of a dotted path: the field's name in its parent. */
-	private static String name(String path) {
-		return path.substring(path.lastIndexOf('.') + 1);
 	}
 
 }
