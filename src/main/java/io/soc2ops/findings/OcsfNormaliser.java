@@ -32,9 +32,9 @@ import tools.jackson.databind.JsonNode;
  * <b>Identity.</b> The key is {@code finding_info.uid} within
  * {@code metadata.product.uid}, with Security Hub's {@code ::productv2/} product ARN read
  * as the {@code ::product/} ARN the same product has in ASFF. Security Hub's API
- * identifies an OCSF finding by exactly these two fields ({@code OcsfFindingIdentifier});
- * for a finding that exists in both hubs the uid is the ASFF {@code Id} (a control
- * finding's ARN,
+ * identifies an OCSF finding by these two fields and its account
+ * ({@code OcsfFindingIdentifier}); for a finding that exists in both hubs the uid is the
+ * ASFF {@code Id} (a control finding's ARN,
  * {@code arn:aws:securityhub:us-east-2:123456789012:security-control/SQS.1/finding/...};
  * a GuardDuty or Inspector finding's ARN), and AWS's Automated Security Response solution
  * updates one finding in both hubs with {@code FindingInfoUid = Id} and the product ARN

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 import io.soc2ops.catalog.CriterionId;
 import io.soc2ops.catalog.Readiness;
@@ -30,9 +31,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * OCSF findings of the new Security Hub through the one intake, alone and mixed with
  * ASFF: a company halfway through the move from Security Hub CSPM sees one posture, each
- * resource once, whichever format brought it last.
+ * resource once, whichever format brought it last. Each test starts without findings, and
+ * the context is closed after the class, not handed on with what the last test stored.
  */
 @SpringBootTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OcsfIntakeTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
