@@ -74,7 +74,9 @@ final class ApiLimits {
 	double perSecond(String service, String operation) {
 		return switch (service) {
 			case "Sqs" -> SQS;
-			case "SecurityHub" -> operation.equals("GetFindings") ? limits.getFindings() : limits.securityHub();
+			// GetFindingsV2 has no published quota of its own: held to GetFindings' one
+			case "SecurityHub" -> operation.equals("GetFindings") || operation.equals("GetFindingsV2")
+					? limits.getFindings() : limits.securityHub();
 			case "Organizations" -> limits.organizations();
 			case "Sts" -> limits.sts();
 			default -> limits.securityHub();

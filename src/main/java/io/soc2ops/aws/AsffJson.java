@@ -22,8 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Writes an SDK model object back as the JSON AWS sent: each member under its wire name
  * ({@link SdkField#locationName()}), timestamps as ISO 8601 strings, members AWS did not
- * send left out. So a finding from {@code GetFindings} goes through the same ASFF intake
- * as one from a file or an event.
+ * send left out. So a finding from {@code GetFindings} (or an OCSF document from
+ * {@code GetFindingsV2}) goes through the same intake as one from a file or an event.
  */
 final class AsffJson {
 
@@ -52,6 +52,17 @@ final class AsffJson {
 		var page = NODES.objectNode();
 		var array = page.putArray("Findings");
 		findings.forEach(finding -> array.add(of(finding)));
+		return JSON.writeValueAsString(page);
+	}
+
+	/**
+	 * {@code {"Findings":[...]}}, the shape {@code GetFindingsV2} answers with: its OCSF
+	 * findings are JSON documents, written as they are.
+	 */
+	static String ocsfPage(List<Document> findings) {
+		var page = NODES.objectNode();
+		var array = page.putArray("Findings");
+		findings.forEach(finding -> array.add(document(finding)));
 		return JSON.writeValueAsString(page);
 	}
 

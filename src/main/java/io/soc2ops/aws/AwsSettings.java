@@ -27,7 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param externalId the external ID the role's trust policy requires, if any
  * @param endpoint one URL for every AWS API instead of AWS's own (a local endpoint for
  * tests and benchmarks)
- * @param pageSize findings per {@code GetFindings} page (AWS allows 1-100)
+ * @param pageSize findings per {@code GetFindings} and {@code GetFindingsV2} page (AWS
+ * allows 1-100 for {@code GetFindings})
  * @param firstSyncLookback how far back the first collection of an account and Region
  * reaches (Security Hub keeps findings for 90 days after their last update)
  * @param maxAttempts attempts per call under the SDK's adaptive retry, the first included
@@ -123,7 +124,8 @@ record AwsSettings(@DefaultValue("false") boolean enabled, @DefaultValue("SINGLE
 	 * Security Hub allows {@code GetFindings} 3 per second (burst 6) and its other
 	 * operations 10 (burst 30).
 	 *
-	 * @param getFindings Security Hub {@code GetFindings}
+	 * @param getFindings Security Hub {@code GetFindings}, and {@code GetFindingsV2}
+	 * (each its own bucket at this rate)
 	 * @param securityHub every other Security Hub operation
 	 * @param organizations Organizations {@code ListAccounts}, for the whole organization
 	 * @param sts STS {@code AssumeRole} and {@code GetCallerIdentity}

@@ -12,13 +12,17 @@ import io.soc2ops.evidence.Actor;
 import io.soc2ops.findings.FindingRejected;
 import io.soc2ops.findings.FindingsIntake;
 import io.soc2ops.findings.IntakeChannel;
+import io.soc2ops.findings.IntakeResult;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Takes one account and Region's findings updated since its last successful sync, page by
- * page, into the findings intake; then moves the sync mark, or records why not. A page is
- * stored whole or not at all; a failure after some pages leaves the mark where it was, so
- * the next run asks again and the intake skips what it already has.
+ * page, into the findings intake: the ASFF findings of Security Hub CSPM
+ * ({@code GetFindings}), then, where the new Security Hub is enabled, its OCSF findings
+ * ({@code GetFindingsV2}), which the intake keys like their ASFF twins. Then it moves the
+ * sync mark, or records why not. A page is stored whole or not at all; a failure after
+ * some pages leaves the mark where it was, so the next run asks again and the intake
+ * skips what it already has.
  */
 @Component
 class FindingsPull {
@@ -58,20 +62,27 @@ class FindingsPull {
 		String origin = "securityhub:" + target;
 		var counts = new long[3];
 		int pages = 0;
+		String call = "securityhub:GetFindings";
 		try {
 			for (var page : reads.findings(target, since, until, settings.pageSize())) {
 				pages++;
-				if (page.isEmpty()) {
-					continue;
+				if (!page.isEmpty()) {
+					add(counts, intake.accept(AsffJson.page(page), IntakeChannel.API, origin, COLLECTOR_ACTOR));
 				}
-				var result = intake.accept(AsffJson.page(page), IntakeChannel.API, origin, COLLECTOR_ACTOR);
-				counts[0] += result.received();
-				counts[1] += result.inserted();
-				counts[2] += result.updated();
+			}
+			call = "securityhub:DescribeSecurityHubV2";
+			if (reads.securityHubV2Enabled(target)) {
+				call = "securityhub:GetFindingsV2";
+				for (var page : reads.findingsV2(target, since, until, settings.pageSize())) {
+					pages++;
+					if (!page.isEmpty()) {
+						add(counts, intake.accept(AsffJson.ocsfPage(page), IntakeChannel.API, origin, COLLECTOR_ACTOR));
+					}
+				}
 			}
 		}
 		catch (SdkException ex) {
-			return failed(target, since, until, pages, counts, AwsFailure.of("securityhub:GetFindings", ex));
+			return failed(target, since, until, pages, counts, AwsFailure.of(call, ex));
 		}
 		catch (FindingRejected ex) {
 			return failed(target, since, until, pages, counts, new AwsFailure(ConnectionStatus.ERROR,
@@ -85,6 +96,12 @@ class FindingsPull {
 		}
 		syncs.succeeded(target, COLLECTOR, until, until, counts[0]);
 		return new TargetSync(target, ConnectionStatus.OK, pages, counts[0], counts[1], counts[2], since, null);
+	}
+
+	private static void add(long[] counts, IntakeResult result) {
+		counts[0] += result.received();
+		counts[1] += result.inserted();
+		counts[2] += result.updated();
 	}
 
 	/** Findings were not asked for: why is already known. */

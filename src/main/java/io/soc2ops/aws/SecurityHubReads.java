@@ -9,18 +9,26 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFindingFilters;
+import software.amazon.awssdk.services.securityhub.model.CompositeFilter;
 import software.amazon.awssdk.services.securityhub.model.DateFilter;
 import software.amazon.awssdk.services.securityhub.model.GetEnabledStandardsRequest;
 import software.amazon.awssdk.services.securityhub.model.GetFindingsRequest;
 import software.amazon.awssdk.services.securityhub.model.GetFindingsResponse;
+import software.amazon.awssdk.services.securityhub.model.GetFindingsV2Request;
+import software.amazon.awssdk.services.securityhub.model.OcsfDateField;
+import software.amazon.awssdk.services.securityhub.model.OcsfDateFilter;
+import software.amazon.awssdk.services.securityhub.model.OcsfFindingFilters;
+import software.amazon.awssdk.services.securityhub.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.securityhub.model.StandardsSubscription;
 
 /**
  * The Security Hub calls soc2ops makes, all read-only: {@code GetEnabledStandards} and
- * {@code GetFindings}, through the SDK's paginators. Failures surface as the SDK's
- * exceptions; callers turn them into an {@link AwsFailure}.
+ * {@code GetFindings} (Security Hub CSPM, ASFF), {@code DescribeSecurityHubV2} and
+ * {@code GetFindingsV2} (the new Security Hub, OCSF), through the SDK's paginators.
+ * Failures surface as the SDK's exceptions; callers turn them into an {@link AwsFailure}.
  */
 @Component
 class SecurityHubReads {
@@ -73,6 +81,41 @@ class SecurityHubReads {
 			}
 
 		};
+	}
+
+	/**
+	 * Whether the new Security Hub is enabled in an account and Region:
+	 * {@code DescribeSecurityHubV2} answers {@code ResourceNotFoundException} where it is
+	 * not.
+	 */
+	boolean securityHubV2Enabled(AccountRegion target) {
+		try {
+			clients.securityHub(target).describeSecurityHubV2(request -> {
+			});
+			return true;
+		}
+		catch (ResourceNotFoundException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The new Security Hub's OCSF findings modified in {@code [since, until]}
+	 * ({@code finding_info.modified_time_dt}), page by page as AWS sends them.
+	 */
+	Iterable<List<Document>> findingsV2(AccountRegion target, Instant since, Instant until, int pageSize) {
+		var modified = OcsfDateFilter.builder()
+			.fieldName(OcsfDateField.FINDING_INFO_MODIFIED_TIME_DT)
+			.filter(DateFilter.builder().start(TIMESTAMP.format(since)).end(TIMESTAMP.format(until)).build())
+			.build();
+		var request = GetFindingsV2Request.builder()
+			.filters(OcsfFindingFilters.builder()
+				.compositeFilters(CompositeFilter.builder().dateFilters(modified).build())
+				.build())
+			.maxResults(pageSize)
+			.build();
+		var pages = clients.securityHub(target).getFindingsV2Paginator(request);
+		return () -> pages.stream().map(page -> page.findings()).iterator();
 	}
 
 	/** One finding at most: proves {@code securityhub:GetFindings} is allowed. */

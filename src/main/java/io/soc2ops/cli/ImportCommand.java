@@ -24,10 +24,11 @@ import io.soc2ops.findings.IntakeChannel;
 		subcommands = ImportCommand.Findings.class)
 class ImportCommand extends CommandGroup {
 
-	@Command(name = "findings", mixinStandardHelpOptions = true, description = {
-			"Imports Security Hub findings (ASFF) from a file: a JSON array of findings,",
-			"{\"Findings\": [...]} as GetFindings returns it, or EventBridge envelopes (an array or one per line).",
-			"The whole file is stored or nothing is. Exit code 0: imported; 1: refused; 2: could not run." })
+	@Command(name = "findings", mixinStandardHelpOptions = true,
+			description = { "Imports Security Hub findings, ASFF or OCSF, from a file: a JSON array of findings,",
+					"{\"Findings\": [...]} as GetFindings or GetFindingsV2 returns it, or EventBridge envelopes",
+					"(an array or one per line).",
+					"The whole file is stored or nothing is. Exit code 0: imported; 1: refused; 2: could not run." })
 	static class Findings implements Callable<Integer> {
 
 		@CommandLine.Spec

@@ -17,7 +17,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import io.soc2ops.catalog.Catalog;
-import io.soc2ops.catalog.SecurityHubControl;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,7 +41,7 @@ class AsffNormaliser {
 	 * The timestamp formats the Security Hub API documents: {@code Z} or an offset of
 	 * {@code +HH}, {@code +HH:MM} or {@code +HHMM}, and up to nine fractional digits.
 	 */
-	private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+	static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
 		.append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
 		.parseLenient()
 		.appendOffset("+HH", "Z")
@@ -50,18 +49,10 @@ class AsffNormaliser {
 
 	private static final Pattern ARN_REGION = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]*):.*");
 
-	private static final Pattern FSBP_GENERATOR = Pattern
-		.compile(".*aws-foundational-security-best-practices/v/[0-9.]+/([A-Za-z0-9]+\\.[0-9]+)$");
-
-	private static final Pattern CONSOLIDATED_GENERATOR = Pattern.compile("^security-control/([A-Za-z0-9]+\\.[0-9]+)$");
-
-	private static final Pattern CIS_GENERATOR = Pattern
-		.compile(".*cis-aws-foundations-benchmark/v/([0-9.]+)/(?:rule/)?([0-9.]+)$");
-
-	private final Catalog catalog;
+	private final SecurityControlIds controls;
 
 	AsffNormaliser(Catalog catalog) {
-		this.catalog = catalog;
+		this.controls = new SecurityControlIds(catalog);
 	}
 
 	Finding normalise(JsonNode asff, String raw) {
@@ -272,24 +263,7 @@ class AsffNormaliser {
 				return consolidated;
 			}
 		}
-		if (generatorId == null) {
-			return null;
-		}
-		Matcher match = CONSOLIDATED_GENERATOR.matcher(generatorId);
-		if (match.matches()) {
-			return match.group(1);
-		}
-		match = FSBP_GENERATOR.matcher(generatorId);
-		if (match.matches()) {
-			return match.group(1);
-		}
-		match = CIS_GENERATOR.matcher(generatorId);
-		if (match.matches()) {
-			return catalog.securityHubControlForRequirement("CIS-" + match.group(1), match.group(2))
-				.map(SecurityHubControl::id)
-				.orElse(null);
-		}
-		return null;
+		return generatorId == null ? null : controls.fromGenerator(generatorId);
 	}
 
 	private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
@@ -302,7 +276,7 @@ class AsffNormaliser {
 		}
 	}
 
-	private static String kind(JsonNode value) {
+	static String kind(JsonNode value) {
 		return value.getNodeType().name().toLowerCase(Locale.ROOT);
 	}
 

@@ -6,6 +6,9 @@ package io.soc2ops.findings;
 public enum FindingFormat {
 
 	/** AWS Security Finding Format (Security Hub CSPM). */
-	ASFF
+	ASFF,
+
+	/** Open Cybersecurity Schema Framework (the new Security Hub). */
+	OCSF
 
 }

@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * A finding's identity: its ASFF {@code Id} within the product that reported it.
+ * A finding's identity: its ASFF {@code Id} within the product that reported it. An OCSF
+ * finding has the same identity: {@code finding_info.uid} within
+ * {@code metadata.product.uid} read as the ASFF product ARN (see {@link OcsfNormaliser}).
  */
 public record FindingKey(String id, String productArn) {
 

@@ -14,15 +14,19 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads findings one at a time from every shape they come in: a JSON array of ASFF
- * findings, {@code {"Findings": [...]}} as {@code GetFindings} returns it, EventBridge
- * envelopes (one per line or as an array, each with several findings), or findings one
+ * Reads findings one at a time from every shape they come in: a JSON array of ASFF or
+ * OCSF findings, {@code {"Findings": [...]}} as {@code GetFindings} and
+ * {@code GetFindingsV2} return it, EventBridge envelopes of Security Hub CSPM ("Security
+ * Hub Findings - Imported") and of the new Security Hub ("Findings Imported V2"), one per
+ * line or as an array, each with its findings in {@code detail.findings}, or findings one
  * per line. Only one finding is in memory at a time, so a 1 GB file needs no more memory
  * than a small one.
  */
 final class FindingStream {
 
 	static final String IMPORTED = "Security Hub Findings - Imported";
+
+	static final String IMPORTED_V2 = "Findings Imported V2";
 
 	// findings are read one at a time from a longer stream: what follows each is not an
 	// error
@@ -79,8 +83,8 @@ final class FindingStream {
 	}
 
 	/**
-	 * A root object is a {@code GetFindings} page (its {@code Findings} array streamed),
-	 * or one envelope or finding read whole.
+	 * A root object is a {@code GetFindings} or {@code GetFindingsV2} page (its
+	 * {@code Findings} array streamed), or one envelope or finding read whole.
 	 */
 	private void object(JsonParser parser, int line) {
 		ObjectNode rest = JSON.createObjectNode();
@@ -112,9 +116,9 @@ final class FindingStream {
 
 	private void envelope(JsonNode envelope, int line) {
 		String detailType = envelope.path("detail-type").asString("");
-		if (!detailType.equals(IMPORTED)) {
-			throw FindingRejected.at(record + 1, line, "detail-type",
-					"'" + detailType + "' is not a Security Hub findings event ('" + IMPORTED + "')");
+		if (!detailType.equals(IMPORTED) && !detailType.equals(IMPORTED_V2)) {
+			throw FindingRejected.at(record + 1, line, "detail-type", "'" + detailType
+					+ "' is not a Security Hub findings event ('" + IMPORTED + "' or '" + IMPORTED_V2 + "')");
 		}
 		var findings = envelope.path("detail").path("findings");
 		if (!findings.isArray() || findings.isEmpty()) {

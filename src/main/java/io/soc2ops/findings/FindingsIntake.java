@@ -37,7 +37,7 @@ public class FindingsIntake {
 
 	private static final int ATTEMPTS = 3;
 
-	private final AsffNormaliser normaliser;
+	private final FindingNormaliser normaliser;
 
 	private final FindingStore store;
 
@@ -45,7 +45,7 @@ public class FindingsIntake {
 
 	private final Clock clock;
 
-	FindingsIntake(AsffNormaliser normaliser, FindingStore store, EvidenceLedger ledger, Clock clock) {
+	FindingsIntake(FindingNormaliser normaliser, FindingStore store, EvidenceLedger ledger, Clock clock) {
 		this.normaliser = normaliser;
 		this.store = store;
 		this.ledger = ledger;

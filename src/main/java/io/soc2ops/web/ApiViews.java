@@ -188,7 +188,7 @@ final class ApiViews {
 
 	/**
 	 * @param history every version soc2ops accepted, newest first
-	 * @param raw the finding as received (ASFF), as a JSON object
+	 * @param raw the finding as received (ASFF or OCSF), as a JSON object
 	 */
 	record FindingDetailView(FindingView finding, String findingId, String productArn, String generatorId,
 			String format, List<String> types, List<ResourceView> resources, @Nullable Instant firstObservedAt,

@@ -29,9 +29,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The EventBridge API destination target: EventBridge envelopes with detail-type
- * "Security Hub Findings - Imported", authenticated by an API token in {@code X-Api-Key}
- * (or a bearer token). Oversized bodies are refused from their declared length, before
- * they are read.
+ * "Security Hub Findings - Imported" (ASFF) or "Findings Imported V2" (OCSF),
+ * authenticated by an API token in {@code X-Api-Key} (or a bearer token). Oversized
+ * bodies are refused from their declared length, before they are read.
  */
 @RestController
 @RequestMapping("/api/v1/events")

@@ -76,7 +76,7 @@ class FindingsApi {
 	}
 
 	@GetMapping("/findings/{id}")
-	@Operation(summary = "One finding by its key (64 hex digits): history newest first, and the ASFF as received")
+	@Operation(summary = "One finding by its key (64 hex digits): history newest first, and the finding as received")
 	ApiViews.FindingDetailView finding(@PathVariable String id) {
 		return findings.find(id).map(ApiViews.FindingDetailView::of).orElseThrow(() -> NotFound.of("no finding " + id));
 	}
@@ -96,8 +96,8 @@ class FindingsApi {
 
 	@PostMapping(path = "/findings/import", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/x-ndjson" })
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Import findings from the request body (ADMIN, OPERATOR): an ASFF array, GetFindings output,"
-			+ " EventBridge events, or one finding per line; all or nothing")
+	@Operation(summary = "Import findings from the request body (ADMIN, OPERATOR): an array of ASFF or OCSF findings,"
+			+ " GetFindings or GetFindingsV2 output, EventBridge events, or one finding per line; all or nothing")
 	ApiViews.IntakeView importFindings(InputStream body, Authentication authentication) throws IOException {
 		try (body) {
 			return ApiViews.IntakeView.of(intake.accept(body, IntakeChannel.FILE, "api",

@@ -31,7 +31,7 @@ import io.soc2ops.findings.Severity;
 import io.soc2ops.identity.Capability;
 
 /**
- * The findings list with its filters, one finding with its history and the ASFF as
+ * The findings list with its filters, one finding with its history and the finding as
  * received, and importing a file of findings.
  */
 @Controller

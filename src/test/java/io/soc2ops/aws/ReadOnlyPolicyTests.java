@@ -30,6 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The shipped IAM policy grants exactly what the code calls: a connection check and a
  * collection in ORGANIZATION mode (which makes every kind of call soc2ops makes) ask AWS
  * for no action the policy leaves out, and the policy grants none they do not ask for.
+ * Calls are counted by the IAM action they need: {@code GetFindingsV2} needs
+ * {@code securityhub:GetFindings}, as AWS documents.
  */
 @SpringBootTest(properties = { "soc2ops.aws.enabled=true", "soc2ops.aws.mode=ORGANIZATION",
 		"soc2ops.aws.regions=ap-northeast-1,ap-northeast-3" })
@@ -73,15 +75,22 @@ class ReadOnlyPolicyTests {
 	void theCodeCallsExactlyTheActionsThePolicyGrants() throws IOException {
 		aws.organization(MANAGEMENT, PRODUCTION)
 			.findings(PRODUCTION, "ap-northeast-1",
-					SampleFindings.s3Buckets(PRODUCTION, "ap-northeast-1", 3, Instant.now()));
+					SampleFindings.s3Buckets(PRODUCTION, "ap-northeast-1", 3, Instant.now()))
+			.findingsV2(PRODUCTION, "ap-northeast-1",
+					SampleFindings.s3BucketsOcsf(PRODUCTION, "ap-northeast-1", 3, Instant.now()));
+		// the new Security Hub everywhere, so that every call succeeds
+		for (String account : new String[] { MANAGEMENT, PRODUCTION }) {
+			aws.securityHubV2(account, "ap-northeast-1").securityHubV2(account, "ap-northeast-3");
+		}
 
 		assertThat(connections.check(TEST).allOk()).isTrue();
 		assertThat(collector.collect(TEST).failures()).isEmpty();
 
 		assertThat(aws.calls()).allSatisfy(call -> assertThat(call.status()).as(call.operation()).isEqualTo(200));
+		assertThat(aws.calls()).extracting(LocalAws.Call::operation).contains("GetFindingsV2", "DescribeSecurityHubV2");
 		Set<String> called = aws.calls()
 			.stream()
-			.map(call -> call.service() + ":" + call.operation())
+			.map(LocalAws.Call::action)
 			.collect(Collectors.toCollection(TreeSet::new));
 		assertThat(called).isEqualTo(policyActions());
 	}

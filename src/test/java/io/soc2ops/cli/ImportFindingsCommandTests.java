@@ -42,6 +42,17 @@ class ImportFindingsCommandTests {
 	}
 
 	@Test
+	void aFileMixingAnAsffFindingAndItsOcsfTwinStoresOneFinding() throws Exception {
+		Path file = write("mixed.json", "[" + resource("/findings/fsbp-s3.8-failed.json") + ","
+				+ resource("/findings/ocsf-fsbp-s3.8-failed.json") + "]");
+
+		var result = run("import", "findings", file.toString(), "--no-progress");
+
+		assertThat(result.code()).isZero();
+		assertThat(result.out()).startsWith("Imported mixed.json: 2 findings (1 new, 0 updated, 1 unchanged)");
+	}
+
+	@Test
 	void aFileWithOneBadFindingIsRefusedWholeNamingRecordAndField() throws Exception {
 		Path file = write("broken.json", "[" + EventsApiFixtures.guardDuty("c", "2026-11-20T03:14:00.000Z") + ","
 				+ EventsApiFixtures.guardDuty("d", "not-a-time") + "]");
@@ -77,6 +88,12 @@ class ImportFindingsCommandTests {
 
 	private Path write(String name, String content) throws Exception {
 		return Files.writeString(directory.resolve(name), content);
+	}
+
+	private static String resource(String name) throws Exception {
+		try (var in = ImportFindingsCommandTests.class.getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
 	}
 
 	private Result run(String... args) {

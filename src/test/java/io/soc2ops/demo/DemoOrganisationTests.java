@@ -17,6 +17,11 @@ import io.soc2ops.evidence.ChainVerification;
 import io.soc2ops.evidence.EvidenceLedger;
 import io.soc2ops.findings.PostureSnapshots;
 import io.soc2ops.findings.SnapshotSource;
+import io.soc2ops.findings.FindingDetail;
+import io.soc2ops.findings.FindingFormat;
+import io.soc2ops.findings.FindingKey;
+import io.soc2ops.findings.Findings;
+import io.soc2ops.findings.SecurityHubPosture;
 
 @SpringBootTest(properties = "soc2ops.demo.enabled=true")
 class DemoOrganisationTests {
@@ -35,6 +40,12 @@ class DemoOrganisationTests {
 
 	@Autowired
 	PostureSnapshots snapshots;
+
+	@Autowired
+	Findings findings;
+
+	@Autowired
+	SecurityHubPosture posture;
 
 	@Test
 	void aFictionalCompanyWithThreeAccountsInTokyoAndOsaka() {
@@ -78,6 +89,22 @@ class DemoOrganisationTests {
 		assertThat(days.stream().map(day -> day.status(boundary).orElseThrow()).distinct().count())
 			.as("CC6.1 changes status over the 90 days")
 			.isGreaterThan(1);
+	}
+
+	@Test
+	void theDemoFindingsMixAsffAndOcsfAndAFindingInBothCountsOnce() {
+		var iam3 = findings.find(new FindingKey(
+				"arn:aws:securityhub:ap-northeast-1:444455556666:security-control/IAM.3/finding/e32a14bf-7ab4-5ef5-3af7-716f8cc4b00a",
+				"arn:aws:securityhub:ap-northeast-1::product/aws/securityhub")
+			.digest());
+		var guardDuty = findings.find(new FindingKey(
+				"arn:aws:guardduty:ap-northeast-3:444455556666:detector/c4e2a7f19b3d5e8a0c6f2b4d7e9a1c3f/finding/7a9c1e3f5b7d9f1a3c5e7a9c1e3f5b7d",
+				"arn:aws:securityhub:ap-northeast-3::product/aws/guardduty")
+			.digest());
+
+		assertThat(iam3).map(FindingDetail::format).hasValue(FindingFormat.OCSF);
+		assertThat(guardDuty).map(FindingDetail::format).hasValue(FindingFormat.OCSF);
+		assertThat(posture.results().get("IAM.3").failingResources()).isEqualTo(1);
 	}
 
 	@Test

@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +138,39 @@ class EventsApiTests {
 	}
 
 	@Test
+	void aFindingsImportedV2EventOfTheNewSecurityHubIsStoredAsOcsf() throws Exception {
+		long ledgerBefore = ledger.size();
+
+		mvc.perform(event(operatorKey, fixture("securityhub-v2-imported-event.json")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.received").value(1))
+			.andExpect(jsonPath("$.inserted").value(1));
+
+		var row = jdbc
+			.sql("SELECT format, product_arn, security_control_id, compliance_status, channel FROM finding"
+					+ " WHERE finding_id LIKE '%security-control/S3.8/finding/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111'")
+			.query()
+			.singleRow();
+		assertThat(row.values()).extracting(v -> v.toString().strip())
+			.containsExactly("OCSF", "arn:aws:securityhub:ap-northeast-1::product/aws/securityhub", "S3.8", "PASSED",
+					"WEBHOOK");
+		assertThat(ledger.size()).isEqualTo(ledgerBefore + 1);
+	}
+
+	@Test
+	void aBrokenOcsfFindingIsRefusedNamingItsField() throws Exception {
+		String broken = fixture("securityhub-v2-imported-event.json").replace("\"uid\": \"123456789012\"",
+				"\"uid\": \"12345\"");
+
+		mvc.perform(event(operatorKey, broken))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail")
+				.value(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("record 1"),
+						org.hamcrest.Matchers.containsString("cloud.account.uid: must be 12 digits"),
+						org.hamcrest.Matchers.containsString("nothing was stored"))));
+	}
+
+	@Test
 	void anOversizedBodyIsRefusedFromItsDeclaredLength() throws Exception {
 		String huge = ENVELOPE.formatted(guardDuty("huge", "2026-11-20T03:14:00.000Z"),
 				guardDuty("huge-2", "2026-11-20T03:14:00.000Z").replace("\"Title\":\"",
@@ -151,6 +186,12 @@ class EventsApiTests {
 			.param("p", idPattern)
 			.query(Long.class)
 			.single();
+	}
+
+	private static String fixture(String name) throws IOException {
+		try (var in = EventsApiTests.class.getResourceAsStream("/findings/" + name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
 	}
 
 	private static MockHttpServletRequestBuilder event(String key, String body) {

@@ -66,6 +66,11 @@ public final class LocalAws implements AutoCloseable {
 	public record Call(String service, String operation, @Nullable String account, String region, String accessKeyId,
 			String body, int status) {
 
+		/** The IAM action the call needs, e.g. {@code securityhub:GetFindings}. */
+		public String action() {
+			return Protocol.of(service).action(operation);
+		}
+
 	}
 
 	private final HttpServer server;
@@ -139,6 +144,22 @@ public final class LocalAws implements AutoCloseable {
 	/** Findings {@code GetFindings} serves in an account and Region, in this order. */
 	public LocalAws findings(String account, String region, List<String> findings) {
 		script.findings.computeIfAbsent(account + "/" + region, k -> new CopyOnWriteArrayList<>()).addAll(findings);
+		return this;
+	}
+
+	/** The new Security Hub is enabled in an account and Region. */
+	public LocalAws securityHubV2(String account, String region) {
+		script.hubV2.add(account + "/" + region);
+		return this;
+	}
+
+	/**
+	 * OCSF findings {@code GetFindingsV2} serves in an account and Region, in this order;
+	 * the new Security Hub is enabled there.
+	 */
+	public LocalAws findingsV2(String account, String region, List<String> findings) {
+		securityHubV2(account, region);
+		script.findingsV2.computeIfAbsent(account + "/" + region, k -> new CopyOnWriteArrayList<>()).addAll(findings);
 		return this;
 	}
 
@@ -389,6 +410,10 @@ public final class LocalAws implements AutoCloseable {
 
 		final Set<String> hubDisabled = ConcurrentHashMap.newKeySet();
 
+		final Set<String> hubV2 = ConcurrentHashMap.newKeySet();
+
+		final Map<String, List<String>> findingsV2 = new ConcurrentHashMap<>();
+
 		final Set<String> deniedRoles = ConcurrentHashMap.newKeySet();
 
 		final Set<String> denied = ConcurrentHashMap.newKeySet();
@@ -411,6 +436,14 @@ public final class LocalAws implements AutoCloseable {
 			return new ArrayList<>(findings.getOrDefault(account + "/" + region, List.of()));
 		}
 
+		boolean hubV2Enabled(@Nullable String account, String region) {
+			return hubV2.contains(account + "/" + region);
+		}
+
+		List<String> findingsV2(String account, String region) {
+			return new ArrayList<>(findingsV2.getOrDefault(account + "/" + region, List.of()));
+		}
+
 		void clear() {
 			management = null;
 			accounts.clear();
@@ -418,6 +451,8 @@ public final class LocalAws implements AutoCloseable {
 			findings.clear();
 			standards.clear();
 			hubDisabled.clear();
+			hubV2.clear();
+			findingsV2.clear();
 			deniedRoles.clear();
 			denied.clear();
 			throttles.clear();

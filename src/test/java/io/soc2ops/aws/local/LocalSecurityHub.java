@@ -13,9 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Security Hub over restJson1: {@code POST /findings} (GetFindings) and
- * {@code POST /standards/get} (GetEnabledStandards), errors with {@code x-amzn-ErrorType}
- * and a JSON body.
+ * Security Hub over restJson1: {@code POST /findings} (GetFindings),
+ * {@code POST /standards/get} (GetEnabledStandards), and of the new Security Hub
+ * {@code GET /hubv2} (DescribeSecurityHubV2: {@code ResourceNotFoundException} "You are
+ * not subscribed to HubV2" where it is not enabled) and {@code POST /findingsv2}
+ * (GetFindingsV2, filtered on {@code finding_info.modified_time_dt}); errors with
+ * {@code x-amzn-ErrorType} and a JSON body.
  */
 final class LocalSecurityHub implements Protocol {
 
@@ -32,6 +35,8 @@ final class LocalSecurityHub implements Protocol {
 			case "POST /findings" -> "GetFindings";
 			case "POST /standards/get" -> "GetEnabledStandards";
 			case "GET /accounts" -> "DescribeHub";
+			case "GET /hubv2" -> "DescribeSecurityHubV2";
+			case "POST /findingsv2" -> "GetFindingsV2";
 			default -> "Unknown:" + request.method() + " " + request.path();
 		};
 	}
@@ -45,6 +50,8 @@ final class LocalSecurityHub implements Protocol {
 		return switch (operation) {
 			case "GetFindings" -> findings(request, script);
 			case "GetEnabledStandards" -> standards(request, script);
+			case "DescribeSecurityHubV2" -> hubV2(request, script);
+			case "GetFindingsV2" -> findingsV2(request, script);
 			default -> error(404, "UnknownOperationException", "no such operation: " + operation);
 		};
 	}
@@ -68,6 +75,68 @@ final class LocalSecurityHub implements Protocol {
 			page.put("NextToken", token(from + max));
 		}
 		return ok(page);
+	}
+
+	/** GetFindings and GetFindingsV2 both need {@code securityhub:GetFindings} (AWS). */
+	@Override
+	public String action(String operation) {
+		return prefix() + ":" + (operation.equals("GetFindingsV2") ? "GetFindings" : operation);
+	}
+
+	private Answer hubV2(Request request, Script script) {
+		if (!script.hubV2Enabled(request.account(), request.region())) {
+			return error(404, "ResourceNotFoundException", "You are not subscribed to HubV2");
+		}
+		var hub = JSON.createObjectNode();
+		hub.put("HubV2Arn", "arn:aws:securityhub:" + request.region() + ":" + request.account() + ":hubv2/"
+				+ request.account() + "-" + request.region());
+		hub.put("SubscribedAt", "2026-07-01T00:00:00.000Z");
+		return ok(hub);
+	}
+
+	private Answer findingsV2(Request request, Script script) {
+		if (!script.hubV2Enabled(request.account(), request.region())) {
+			return error(404, "ResourceNotFoundException", "You are not subscribed to HubV2");
+		}
+		JsonNode body = JSON.readTree(request.body().isEmpty() ? "{}" : request.body());
+		int max = body.path("MaxResults").asInt(100);
+		if (max < 1 || max > 100) {
+			return error(400, "ValidationException", "MaxResults must be 1-100");
+		}
+		var matching = script.findingsV2(request.account(), request.region())
+			.stream()
+			.map(JSON::readTree)
+			.filter(finding -> modifiedWithin(finding, body.path("Filters").path("CompositeFilters")))
+			.toList();
+		int from = offset(body.path("NextToken").asString(""));
+		var page = JSON.createObjectNode();
+		var findings = page.putArray("Findings");
+		matching.subList(Math.min(from, matching.size()), Math.min(from + max, matching.size())).forEach(findings::add);
+		if (from + max < matching.size()) {
+			page.put("NextToken", token(from + max));
+		}
+		return ok(page);
+	}
+
+	/** Every date filter on {@code finding_info.modified_time_dt} must hold. */
+	private static boolean modifiedWithin(JsonNode finding, JsonNode composites) {
+		Instant modified = OffsetDateTime.parse(finding.path("finding_info").path("modified_time_dt").asString())
+			.toInstant();
+		for (JsonNode composite : composites) {
+			for (JsonNode date : composite.path("DateFilters")) {
+				if (!date.path("FieldName").asString().equals("finding_info.modified_time_dt")) {
+					continue;
+				}
+				var filter = date.path("Filter");
+				if (filter.has("Start")
+						&& modified.isBefore(OffsetDateTime.parse(filter.path("Start").asString()).toInstant())
+						|| filter.has("End")
+								&& modified.isAfter(OffsetDateTime.parse(filter.path("End").asString()).toInstant())) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	private static boolean updatedWithin(JsonNode finding, JsonNode filters) {

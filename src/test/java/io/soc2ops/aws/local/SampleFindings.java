@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Security Hub control findings in ASFF as {@code GetFindings} returns them, shaped after
  * AWS's "Samples of control findings" (a consolidated FSBP finding for S3.8), varied by
- * account, Region, number and {@code UpdatedAt}.
+ * account, Region, number and {@code UpdatedAt}; and the same findings in OCSF as the new
+ * Security Hub's {@code GetFindingsV2} returns them (see
+ * {@code src/test/resources/findings/ocsf-fsbp-s3.8-failed.json}).
  */
 public final class SampleFindings {
 
@@ -82,6 +84,50 @@ public final class SampleFindings {
 				}
 				"""
 			.formatted(id, region, account, updatedAt.toString(), bucket);
+	}
+
+	/** OCSF findings {@code 1..count}, the twins of {@link #s3Buckets}. */
+	public static List<String> s3BucketsOcsf(String account, String region, int count, Instant modifiedAt) {
+		var findings = new ArrayList<String>();
+		for (int n = 1; n <= count; n++) {
+			findings.add(s3BucketOcsf(account, region, n, modifiedAt));
+		}
+		return findings;
+	}
+
+	/** Finding number {@code n} in OCSF: the same finding as {@link #s3Bucket}. */
+	public static String s3BucketOcsf(String account, String region, int n, Instant modifiedAt) {
+		String id = "arn:aws:securityhub:" + region + ":" + account + ":security-control/S3.8/finding/"
+				+ "a1b2c3d4-5678-90ab-cdef-%012d".formatted(n);
+		return """
+				{
+				  "activity_id": 2, "activity_name": "Update", "category_name": "Findings", "category_uid": 2,
+				  "class_name": "Compliance Finding", "class_uid": 2003,
+				  "cloud": {"account": {"uid": "%3$s"}, "provider": "AWS", "region": "%2$s"},
+				  "compliance": {"control": "S3.8",
+				    "standards": ["standards/aws-foundational-security-best-practices/v/1.0.0"],
+				    "status": "Fail", "status_id": 3},
+				  "finding_info": {
+				    "created_time_dt": "2026-11-20T08:12:03.416Z",
+				    "first_seen_time_dt": "2026-11-20T08:12:03.416Z",
+				    "last_seen_time_dt": "%4$s",
+				    "modified_time": %6$d,
+				    "modified_time_dt": "%4$s",
+				    "title": "S3 general purpose buckets should block public access",
+				    "types": ["Software and Configuration Checks/Industry and Regulatory Standards", "Posture Management"],
+				    "uid": "%1$s"
+				  },
+				  "metadata": {"product": {"name": "Security Hub", "uid": "arn:aws:securityhub:%2$s::productv2/aws/securityhub",
+				    "vendor_name": "AWS"}, "profiles": ["cloud", "datetime"], "version": "1.6.0"},
+				  "resources": [{"cloud_partition": "aws", "owner": {"account": {"uid": "%3$s"}}, "region": "%2$s",
+				    "type": "AWS::S3::Bucket", "uid": "example-bucket-%5$d", "uid_alt": "arn:aws:s3:::example-bucket-%5$d"}],
+				  "severity": "High", "severity_id": 4,
+				  "status": "New", "status_id": 1,
+				  "time_dt": "%4$s",
+				  "type_name": "Compliance Finding: Update", "type_uid": 200302
+				}
+				"""
+			.formatted(id, region, account, modifiedAt.toString(), n, modifiedAt.toEpochMilli());
 	}
 
 }
