@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +32,7 @@ public record CloudFormationTemplate(Map<String, Object> body) {
 	private static final Set<String> RESOURCE_ATTRIBUTES = Set.of("Type", "Properties", "Condition", "DependsOn",
 			"Metadata", "DeletionPolicy", "UpdateReplacePolicy", "CreationPolicy", "UpdatePolicy");
 
-	private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(?!!)([^}]+)}");
+	static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{(?!!)([^}]+)}");
 
 	public static CloudFormationTemplate read(Path file) {
 		try {
@@ -172,7 +173,7 @@ public record CloudFormationTemplate(Map<String, Object> body) {
 		walk(section, content, (path, node) -> {
 			if (node.get("Ref") instanceof String name && !referable.canRef(name)) {
 				problems.add(path + ": Ref " + name + " names no parameter"
-						+ (referable.resourcesOk() ? " or resource" : ""));
+						+ (referable.resources().isEmpty() ? "" : " or resource"));
 			}
 			if (node.containsKey("Fn::GetAtt")) {
 				checkGetAtt(path, list(node.get("Fn::GetAtt")), referable, problems);
@@ -224,7 +225,7 @@ public record CloudFormationTemplate(Map<String, Object> body) {
 	}
 
 	/** Calls the visitor on every mapping in the tree, with its path. */
-	static void walk(String path, Object node, java.util.function.BiConsumer<String, Map<String, Object>> visitor) {
+	static void walk(String path, Object node, BiConsumer<String, Map<String, Object>> visitor) {
 		if (node instanceof Map<?, ?> raw) {
 			var mapping = map(raw);
 			visitor.accept(path, mapping);
@@ -265,10 +266,6 @@ public record CloudFormationTemplate(Map<String, Object> body) {
 
 		boolean canRef(String name) {
 			return parameters.contains(name) || resources.contains(name) || PSEUDO_PARAMETERS.contains(name);
-		}
-
-		boolean resourcesOk() {
-			return !resources.isEmpty();
 		}
 
 	}

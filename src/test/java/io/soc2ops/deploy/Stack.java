@@ -5,6 +5,7 @@ import static io.soc2ops.deploy.CloudFormationTemplate.list;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,7 +57,7 @@ public record Stack(CloudFormationTemplate template, Map<String, Resource> resou
 		return problems;
 	}
 
-	private void check(String path, Object tree, java.util.Set<String> declared, List<String> problems) {
+	private void check(String path, Object tree, Set<String> declared, List<String> problems) {
 		CloudFormationTemplate.walk(path, tree, (at, node) -> {
 			var named = new ArrayList<String>();
 			if (node.get("Ref") instanceof String name) {
@@ -66,9 +67,9 @@ public record Stack(CloudFormationTemplate template, Map<String, Resource> resou
 				named.add(String.valueOf(list(node.get("Fn::GetAtt")).getFirst()));
 			}
 			if (node.get("Fn::Sub") instanceof String text) {
-				var variables = java.util.regex.Pattern.compile("\\$\\{(?!!)([^}.]+)").matcher(text);
+				var variables = CloudFormationTemplate.SUB_VARIABLE.matcher(text);
 				while (variables.find()) {
-					named.add(variables.group(1));
+					named.add(variables.group(1).split("\\.")[0]);
 				}
 			}
 			named.stream()
