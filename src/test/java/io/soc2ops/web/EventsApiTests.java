@@ -20,12 +20,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.soc2ops.deploy.CloudFormationTemplate;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.evidence.EvidenceLedger;
 import io.soc2ops.identity.ApiTokens;
 import io.soc2ops.identity.Role;
 import io.soc2ops.identity.Username;
 import io.soc2ops.identity.Users;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The EventBridge API destination: an envelope from Security Hub in, findings stored;
@@ -109,6 +111,21 @@ class EventsApiTests {
 		mvc.perform(event(auditorKey, body)).andExpect(status().isForbidden());
 
 		assertThat(findings("%/finding/nokey%")).isZero();
+	}
+
+	@Test
+	void theHeaderTheCloudFormationConnectionSendsTheKeyInAuthenticates() throws Exception {
+		var connection = JsonMapper.builder()
+			.build()
+			.valueToTree(CloudFormationTemplate.read(CloudFormationTemplate.EVENTS).resource("Connection"));
+		String header = connection.at("/Properties/AuthParameters/ApiKeyAuthParameters/ApiKeyName").asString();
+
+		mvc.perform(post("/api/v1/events").header(header, operatorKey)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(ENVELOPE.formatted(guardDuty("cfn-1", "2026-11-20T03:14:00.000Z"),
+					guardDuty("cfn-2", "2026-11-20T03:14:00.000Z"))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.received").value(2));
 	}
 
 	@Test
