@@ -110,6 +110,7 @@ class ScheduleTests {
 	@Test
 	void everyTaskIsListedByName() {
 		assertThat(schedules.status()).extracting(ScheduleStatus::task)
+			.filteredOn(task -> task.startsWith("test."))
 			.containsExactly("test.counter", "test.daily", "test.failing");
 		assertThat(schedules.runHere()).isTrue();
 		assertThat(schedules.instanceName()).isEqualTo("node-1");
