@@ -287,45 +287,49 @@ class FindingStore {
 
 		static java.io.InputStream of(List<Object[]> rows) {
 			var out = new ByteArrayOutputStream(rows.size() * 3072);
-			var line = new StringBuilder(4096);
 			for (Object[] row : rows) {
-				line.setLength(0);
 				for (int i = 0; i < row.length; i++) {
 					if (i > 0) {
-						line.append('\t');
+						out.write('\t');
 					}
-					field(line, row[i]);
+					field(out, row[i]);
 				}
-				line.append('\n');
-				byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-				out.write(bytes, 0, bytes.length);
+				out.write('\n');
 			}
 			return new java.io.ByteArrayInputStream(out.toByteArray());
 		}
 
-		static void field(StringBuilder line, @Nullable Object value) {
+		/**
+		 * Writes one field as UTF-8, escaping what the text format gives a meaning. The
+		 * bytes escaped are ASCII, which never occur inside a multi-byte UTF-8 sequence,
+		 * so the text is encoded once and scanned as bytes.
+		 */
+		static void field(ByteArrayOutputStream out, @Nullable Object value) {
 			if (value == null) {
-				line.append("\\N");
+				out.write('\\');
+				out.write('N');
 				return;
 			}
-			String text = value.toString();
+			byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
 			int from = 0;
-			for (int i = 0; i < text.length(); i++) {
-				String escaped = switch (text.charAt(i)) {
-					case '\\' -> "\\\\";
-					case '\n' -> "\\n";
-					case '\r' -> "\\r";
-					case '\t' -> "\\t";
-					case '\0' ->
+			for (int i = 0; i < bytes.length; i++) {
+				byte escaped = switch (bytes[i]) {
+					case '\\' -> '\\';
+					case '\n' -> 'n';
+					case '\r' -> 'r';
+					case '\t' -> 't';
+					case 0 ->
 						throw new IllegalArgumentException("text holds a NUL character, which PostgreSQL cannot store");
-					default -> null;
+					default -> 0;
 				};
-				if (escaped != null) {
-					line.append(text, from, i).append(escaped);
+				if (escaped != 0) {
+					out.write(bytes, from, i - from);
+					out.write('\\');
+					out.write(escaped);
 					from = i + 1;
 				}
 			}
-			line.append(text, from, text.length());
+			out.write(bytes, from, bytes.length - from);
 		}
 
 	}
