@@ -30,7 +30,9 @@ public enum Capability {
 	 */
 	READ_AWS(ADMIN, OPERATOR, AUDITOR),
 	/** Run the connection check and the Security Hub collection. */
-	RUN_AWS(ADMIN, OPERATOR);
+	RUN_AWS(ADMIN, OPERATOR),
+	/** Create, change, enable and disable alert rules (everyone reads and tries them). */
+	MANAGE_ALERT_RULES(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 
