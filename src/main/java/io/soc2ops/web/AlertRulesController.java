@@ -139,10 +139,10 @@ class AlertRulesController {
 
 	/**
 	 * A rule as the form sends it; routes are one text field, names separated by commas
-	 * or spaces.
+	 * or spaces; an unticked box sends no {@code enabled}, which means off.
 	 */
 	record RuleForm(@Nullable String name, @Nullable String pattern, @Nullable Severity severityFloor,
-			@Nullable String routes, boolean enabled) {
+			@Nullable String routes, @Nullable Boolean enabled) {
 
 		static RuleForm empty() {
 			return new RuleForm("", "", Severity.INFORMATIONAL, "", true);
@@ -157,7 +157,8 @@ class AlertRulesController {
 			List<String> routeNames = routes == null || routes.isBlank() ? List.of()
 					: Arrays.stream(routes.strip().split("[,\\s]+")).filter(r -> !r.isEmpty()).toList();
 			return new AlertRuleDraft(ruleName == null ? "" : ruleName.strip(), pattern == null ? "" : pattern,
-					severityFloor == null ? Severity.INFORMATIONAL : severityFloor, routeNames, enabled);
+					severityFloor == null ? Severity.INFORMATIONAL : severityFloor, routeNames,
+					Boolean.TRUE.equals(enabled));
 		}
 
 	}
