@@ -87,6 +87,27 @@ class AlertRaisingTests {
 	}
 
 	@Test
+	void everyFindingOfEveryEventInOneRequestRaisesItsAlertEvenAcrossChunks() throws Exception {
+		// 200 + 200 + 150 findings: the intake stores them in chunks of 500, so the third
+		// event's findings are stored partly in the first chunk and partly in the second
+		var events = new java.util.ArrayList<String>();
+		var ids = new java.util.ArrayList<String>();
+		for (int size : new int[] { 200, 200, 150 }) {
+			String eventId = UUID.randomUUID().toString();
+			ids.add(eventId);
+			var findings = new java.util.ArrayList<String>();
+			for (int i = 0; i < size; i++) {
+				findings.add(EventsApiFixtures.guardDuty(eventId + "-" + i, NOW).replace("\n", ""));
+			}
+			events.add(ENVELOPE.formatted(eventId, String.join(",", findings)).replace("\n", ""));
+		}
+
+		send(String.join("\n", events));
+
+		assertThat(ids).extracting(id -> alertsOf(id, DefaultRule.NAME).size()).containsExactly(200, 200, 150);
+	}
+
+	@Test
 	void anAlertCarriesTheFindingAsNormalisedAndLinksToIt() throws Exception {
 		String eventId = UUID.randomUUID().toString();
 		send(ENVELOPE.formatted(eventId, EventsApiFixtures.guardDuty(eventId, NOW)));
