@@ -19,8 +19,8 @@ class ModularityTests {
 	@Test
 	void theModulesAreTheOnesTheDesignNames() {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.containsExactlyInAnyOrder("aws", "catalog", "cli", "demo", "evidence", "findings", "identity", "schedule",
-					"web");
+			.containsExactlyInAnyOrder("alerting", "aws", "catalog", "cli", "demo", "evidence", "findings", "identity",
+					"schedule", "web");
 	}
 
 	@Test

@@ -40,8 +40,8 @@ final class FindingStream {
 
 	private long record;
 
-	/** One finding as read, with where it was. */
-	record Incoming(long record, int line, JsonNode finding) {
+	/** One finding as read, with where it was and the envelope it came in, if any. */
+	record Incoming(long record, int line, JsonNode finding, @Nullable JsonNode envelope) {
 	}
 
 	private FindingStream(InputStream input, Consumer<Incoming> sink) {
@@ -110,7 +110,7 @@ final class FindingStream {
 			envelope(node, line);
 		}
 		else {
-			emit(node, line);
+			emit(node, line, null);
 		}
 	}
 
@@ -125,13 +125,13 @@ final class FindingStream {
 			throw FindingRejected.at(record + 1, line, "detail.findings", "must be a non-empty array of findings");
 		}
 		for (var finding : findings) {
-			emit(finding, line);
+			emit(finding, line, envelope);
 		}
 	}
 
-	private void emit(JsonNode finding, int line) {
+	private void emit(JsonNode finding, int line, @Nullable JsonNode envelope) {
 		record++;
-		sink.accept(new Incoming(record, line, finding));
+		sink.accept(new Incoming(record, line, finding, envelope));
 	}
 
 	private @Nullable JsonToken next(JsonParser parser) {

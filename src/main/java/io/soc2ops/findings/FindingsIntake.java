@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.evidence.EvidenceLedger;
 import io.soc2ops.evidence.EvidenceRecord;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The one way findings come in, whatever the channel: read, normalise, upsert, and record
@@ -45,11 +48,15 @@ public class FindingsIntake {
 
 	private final Clock clock;
 
-	FindingsIntake(FindingNormaliser normaliser, FindingStore store, EvidenceLedger ledger, Clock clock) {
+	private final ObjectProvider<FindingEvents> events;
+
+	FindingsIntake(FindingNormaliser normaliser, FindingStore store, EvidenceLedger ledger, Clock clock,
+			ObjectProvider<FindingEvents> events) {
 		this.normaliser = normaliser;
 		this.store = store;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -63,8 +70,10 @@ public class FindingsIntake {
 			ImportProgress progress) {
 		var digest = sha256();
 		var counting = new Counting(new DigestInputStream(input, digest));
-		var batch = new Batch(channel);
-		try (var reading = new ReadAhead<Normalised>("findings-reader", CHUNK, sink -> read(counting, sink))) {
+		var listeners = events.orderedStream().toList();
+		var batch = new Batch(channel, listeners);
+		try (var reading = new ReadAhead<Normalised>("findings-reader", CHUNK,
+				sink -> read(counting, listeners.isEmpty() ? null : channel, sink))) {
 			ReadAhead.Items<Normalised> items;
 			long reported = 0;
 			while (!(items = reading.next()).isEnd()) {
@@ -86,9 +95,14 @@ public class FindingsIntake {
 		return new IntakeResult(batch.received, batch.inserted, batch.updated, batch.unchanged, hex, entry.sequence());
 	}
 
-	/** Reads and normalises findings (on the read-ahead thread). */
-	private void read(Counting input, ReadAhead.Sink<Normalised> sink) {
+	/**
+	 * Reads and normalises findings (on the read-ahead thread).
+	 * @param channel where events are listened to, their channel; otherwise null and no
+	 * envelope is kept
+	 */
+	private void read(Counting input, @Nullable IntakeChannel channel, ReadAhead.Sink<Normalised> sink) {
 		var sha = sha256();
+		var ofEvent = new ArrayList<Finding>();
 		FindingStream.read(input, incoming -> {
 			byte[] raw = CanonicalAsff.bytes(incoming.finding());
 			String rawSha256 = HexFormat.of().formatHex(sha.digest(raw));
@@ -99,8 +113,24 @@ public class FindingsIntake {
 			catch (AsffNormaliser.IllegalFinding ex) {
 				throw FindingRejected.at(incoming.record(), incoming.line(), ex.field(), ex.problem());
 			}
-			sink.accept(Normalised.of(finding, rawSha256), input.count);
+			sink.accept(Normalised.of(finding, rawSha256, completed(incoming, finding, channel, ofEvent)), input.count);
 		});
+	}
+
+	/** The event this finding is the last of, with all its findings; null otherwise. */
+	private static @Nullable ReceivedEvent completed(FindingStream.Incoming incoming, Finding finding,
+			@Nullable IntakeChannel channel, List<Finding> ofEvent) {
+		JsonNode envelope = incoming.envelope();
+		if (channel == null || envelope == null) {
+			return null;
+		}
+		ofEvent.add(finding);
+		if (ofEvent.size() < envelope.path("detail").path("findings").size()) {
+			return null;
+		}
+		var event = new ReceivedEvent(envelope.path("id").asString(""), channel, envelope, ofEvent);
+		ofEvent.clear();
+		return event;
 	}
 
 	/** Takes findings in any supported shape from a string, such as one event. */
@@ -126,6 +156,11 @@ public class FindingsIntake {
 
 		private final Map<String, Normalised> chunk = new LinkedHashMap<>();
 
+		private final List<FindingEvents> listeners;
+
+		/** Events whose last finding is in this chunk: told once it is stored. */
+		private final List<ReceivedEvent> completed = new ArrayList<>();
+
 		long received;
 
 		long inserted;
@@ -134,12 +169,17 @@ public class FindingsIntake {
 
 		long unchanged;
 
-		Batch(IntakeChannel channel) {
+		Batch(IntakeChannel channel, List<FindingEvents> listeners) {
 			this.channel = channel;
+			this.listeners = listeners;
 		}
 
 		void add(Normalised finding) {
 			received++;
+			var event = finding.event();
+			if (event != null) {
+				completed.add(event);
+			}
 			var earlier = chunk.get(finding.key());
 			if (earlier != null) {
 				// the same finding twice in one chunk: keep the newer, count the other as
@@ -160,6 +200,8 @@ public class FindingsIntake {
 				try {
 					store.atomically(this::upsert);
 					chunk.clear();
+					completed.forEach(event -> listeners.forEach(listener -> listener.stored(event)));
+					completed.clear();
 					return;
 				}
 				catch (DuplicateKeyException ex) {

@@ -9,7 +9,8 @@ public enum Severity {
 
 	INFORMATIONAL, LOW, MEDIUM, HIGH, CRITICAL;
 
-	static Severity ofNormalized(int normalized) {
+	/** The label AWS documents for a {@code Severity.Normalized} value (0-100). */
+	public static Severity ofNormalized(int normalized) {
 		if (normalized < 0 || normalized > 100) {
 			throw new IllegalArgumentException("Severity.Normalized must be 0-100 but was " + normalized);
 		}

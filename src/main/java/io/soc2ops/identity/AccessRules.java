@@ -43,6 +43,14 @@ final class AccessRules {
 			.hasAnyRole(Capability.READ_AWS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/api/v1/events")
 			.hasAnyRole(Capability.SEND_EVENTS.roleNames())
+			// trying an event against the rules changes nothing: everyone who reads them
+			// may
+			.requestMatchers(HttpMethod.POST, "/alerts/rules/try", "/api/v1/alert-rules/try")
+			.authenticated()
+			.requestMatchers(HttpMethod.POST, "/alerts/rules", "/alerts/rules/**", "/api/v1/alert-rules")
+			.hasAnyRole(Capability.MANAGE_ALERT_RULES.roleNames())
+			.requestMatchers(HttpMethod.PUT, "/api/v1/alert-rules/*")
+			.hasAnyRole(Capability.MANAGE_ALERT_RULES.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

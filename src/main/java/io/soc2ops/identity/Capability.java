@@ -32,7 +32,10 @@ public enum Capability {
 	/** Run the connection check and the Security Hub collection. */
 	RUN_AWS(ADMIN, OPERATOR),
 	/** See when recurring tasks ran, how that went and when they run next. */
-	READ_SCHEDULES(ADMIN, OPERATOR, AUDITOR);
+	READ_SCHEDULES(ADMIN, OPERATOR, AUDITOR),
+
+	/** Create, change, enable and disable alert rules (everyone reads and tries them). */
+	MANAGE_ALERT_RULES(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

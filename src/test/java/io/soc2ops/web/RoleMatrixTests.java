@@ -105,6 +105,19 @@ class RoleMatrixTests {
 		}
 		EXPECTED.put("POST /aws/check", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("POST /aws/collect", EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		// alerting: everyone reads alerts and rules and may try an event against them;
+		// changing a rule needs Capability.MANAGE_ALERT_RULES
+		for (String read : List.of("/alerts", "/alerts/rules", "/alerts/rules/{name}", "/api/v1/alerts",
+				"/api/v1/alert-rules", "/api/v1/alert-rules/{name}")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		EXPECTED.put("POST /alerts/rules/try", EVERY_ROLE);
+		EXPECTED.put("POST /api/v1/alert-rules/try", EVERY_ROLE);
+		for (String change : List.of("POST /alerts/rules", "POST /alerts/rules/{name}",
+				"POST /alerts/rules/{name}/enable", "POST /alerts/rules/{name}/disable", "POST /api/v1/alert-rules",
+				"PUT /api/v1/alert-rules/{name}")) {
+			EXPECTED.put(change, EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
@@ -222,6 +235,7 @@ class RoleMatrixTests {
 			.replace("{id}",
 					pattern.contains("criteria") ? "CC6.1" : pattern.contains("tokens") ? "no-such-token" : "ACC-01")
 			.replace("{username}", "no-such-user")
+			.replace("{name}", "no-such-rule")
 			.replace("{sequence}", "1");
 	}
 

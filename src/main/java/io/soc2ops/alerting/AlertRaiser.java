@@ -1,0 +1,97 @@
+package io.soc2ops.alerting;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+
+import io.soc2ops.findings.Finding;
+import io.soc2ops.findings.FindingEvents;
+import io.soc2ops.findings.IntakeChannel;
+import io.soc2ops.findings.ReceivedEvent;
+
+/**
+ * Raises alerts from the events the findings intake stored, in its transaction: each
+ * finding of an event is matched by itself against the enabled rules, and each match at
+ * or above the rule's severity floor stores one alert. Only events pushed by EventBridge
+ * (the API destination and the SQS queue) raise alerts: a file or the Security Hub API
+ * brings history and current state, which must not page anyone.
+ */
+@Component
+class AlertRaiser implements FindingEvents {
+
+	static final Set<IntakeChannel> RAISING = Set.of(IntakeChannel.WEBHOOK, IntakeChannel.QUEUE);
+
+	private static final int MAX_EVENT_ID = 128;
+
+	private static final int MAX_TYPE = 512;
+
+	private final EnabledRules rules;
+
+	private final AlertStore alerts;
+
+	private final Clock clock;
+
+	AlertRaiser(EnabledRules rules, AlertStore alerts, Clock clock) {
+		this.rules = rules;
+		this.alerts = alerts;
+		this.clock = clock;
+	}
+
+	@Override
+	public void stored(ReceivedEvent event) {
+		if (!RAISING.contains(event.channel())) {
+			return;
+		}
+		var enabled = rules.current();
+		if (enabled.isEmpty()) {
+			return;
+		}
+		String eventId = eventId(event);
+		var findings = event.envelope().path("detail").path("findings");
+		for (int i = 0; i < event.findings().size(); i++) {
+			var finding = event.findings().get(i);
+			for (var rule : enabled.matching(Envelopes.withOneFinding(event.envelope(), findings.get(i)))) {
+				if (finding.severity().compareTo(rule.severityFloor()) >= 0) {
+					String key = sha256(eventId + '\0' + finding.key().digest() + '\0' + rule.name());
+					alerts.insert(alert(eventId, rule, finding, event.channel()), key);
+				}
+			}
+		}
+	}
+
+	private Alert alert(String eventId, AlertRule rule, Finding finding, IntakeChannel channel) {
+		var resource = finding.resource();
+		String type = finding.types().isEmpty() ? "" : finding.types().getFirst();
+		return new Alert(UUID.randomUUID().toString(), rule.name(), finding.severity(), finding.productName(),
+				finding.key().digest(), finding.key().id(), finding.title(),
+				type.length() > MAX_TYPE ? type.substring(0, MAX_TYPE) : type, finding.accountId(), finding.region(),
+				resource.type(), resource.id(), finding.firstObservedAt(), finding.lastObservedAt(), clock.instant(),
+				channel, eventId);
+	}
+
+	/** The envelope's id; an envelope without a usable one is known by its digest. */
+	private static String eventId(ReceivedEvent event) {
+		String id = event.eventId();
+		if (!id.isBlank() && id.length() <= MAX_EVENT_ID) {
+			return id;
+		}
+		return "sha256:" + sha256(Envelopes.JSON.writeValueAsString(event.envelope()));
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JVM ships SHA-256", ex);
+		}
+	}
+
+}
