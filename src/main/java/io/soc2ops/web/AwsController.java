@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.soc2ops.aws.AwsDisabledException;
 import io.soc2ops.aws.ConnectionCheck;
+import io.soc2ops.aws.EventQueue;
 import io.soc2ops.aws.ReadOnlyPolicy;
 import io.soc2ops.aws.SecurityHubCollector;
 import io.soc2ops.evidence.Actor;
@@ -36,10 +37,14 @@ class AwsController {
 
 	private final ReadOnlyPolicy policy;
 
-	AwsController(ConnectionCheck connections, SecurityHubCollector collector, ReadOnlyPolicy policy) {
+	private final EventQueue queue;
+
+	AwsController(ConnectionCheck connections, SecurityHubCollector collector, ReadOnlyPolicy policy,
+			EventQueue queue) {
 		this.connections = connections;
 		this.collector = collector;
 		this.policy = policy;
+		this.queue = queue;
 	}
 
 	@GetMapping("/aws")
@@ -54,6 +59,8 @@ class AwsController {
 		var syncs = collector.syncs();
 		model.addAttribute("syncs", syncs.isEmpty() ? null : AwsMatrix.syncs(syncs, setup.regions()));
 		model.addAttribute("policy", policy.json());
+		var queueStatus = queue.status();
+		model.addAttribute("queue", queueStatus.configured() ? queueStatus : null);
 		running(model);
 		return "aws";
 	}

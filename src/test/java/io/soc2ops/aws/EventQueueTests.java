@@ -1,5 +1,8 @@
 package io.soc2ops.aws;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 		"soc2ops.aws.queue.wait-time=1s", "soc2ops.aws.queue.visibility-timeout=1s",
 		"soc2ops.aws.queue.retry-delay=100ms", "soc2ops.aws.queue.max-retry-delay=400ms" })
 @ExtendWith(OutputCaptureExtension.class)
+@AutoConfigureMockMvc
 class EventQueueTests {
 
 	static final Duration LIMIT = Duration.ofSeconds(30);
@@ -53,6 +59,9 @@ class EventQueueTests {
 	static final String DEAD_LETTERS = sqs.create("findings-dead-letters");
 
 	static final String QUEUE = sqs.create("findings", DEAD_LETTERS, MAX_RECEIVES);
+
+	@Autowired
+	MockMvc mvc;
 
 	@DynamicPropertySource
 	static void queue(DynamicPropertyRegistry registry) {
@@ -115,6 +124,23 @@ class EventQueueTests {
 		assertThat(status.lastReceiveAt()).isNotNull();
 		assertThat(status.stored()).isEqualTo(stored + 2);
 		assertThat(metrics.counter("soc2ops.queue.accepted").count()).isEqualTo(accepted + 2);
+	}
+
+	@Test
+	void theAwsPageShowsHowTheQueueIsWorked() throws Exception {
+		sqs.send(QUEUE, envelope("page", "queuepage1"));
+		LocalQueue.await("the event stored", LIMIT, () -> findings("queuepage%") == 1);
+		long stored = queue.status().stored();
+
+		String html = mvc.perform(get("/aws").with(user("audrey").roles("AUDITOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(html).contains("id=\"aws-queue\"", QUEUE);
+		assertThat(html).containsPattern("id=\"aws-queue-polling\">yes<");
+		assertThat(html).contains("id=\"aws-queue-stored\">" + stored + "<");
 	}
 
 	@Test
@@ -189,7 +215,7 @@ class EventQueueTests {
 	@Test
 	void theQueuePolicyGrantsExactlyTheCallsThePollerMakes() throws IOException {
 		sqs.send(QUEUE, envelope("policy", "p1"));
-		LocalQueue.await("the event stored", LIMIT, () -> findings("p%") == 1);
+		LocalQueue.await("the event stored", LIMIT, () -> findings("queuepage%") == 1);
 		LocalQueue.await("the message deleted", LIMIT, () -> sqs.messages(QUEUE) == 0);
 
 		Set<String> called = clients.limits()
