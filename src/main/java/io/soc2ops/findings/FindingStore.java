@@ -233,7 +233,10 @@ class FindingStore {
 				for (int i = 0; i < row.length; i++) {
 					Object value = row[i];
 					if (value == null) {
-						statement.setNull(i + 1, Types.VARCHAR);
+						// untyped, so that the database takes the column's type (a
+						// VARCHAR
+						// null is refused for a timestamp column on PostgreSQL)
+						statement.setNull(i + 1, Types.NULL);
 					}
 					else if (value instanceof OffsetDateTime time) {
 						statement.setObject(i + 1, time, Types.TIMESTAMP_WITH_TIMEZONE);
