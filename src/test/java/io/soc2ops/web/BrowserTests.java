@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -82,7 +83,8 @@ class BrowserTests {
 		screenshot("dashboard.png");
 
 		browser.findElement(By.id("tile-CC6.1")).click();
-		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("CC6.1");
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.tagName("h1")).getText().startsWith("CC6.1"));
 		assertThat(browser.findElement(By.id("controls")).getText()).contains("ACC-01");
 		assertThat(browser.findElement(By.id("securityhub")).getText()).contains("IAM.6");
 		screenshot("criterion.png");
@@ -92,6 +94,9 @@ class BrowserTests {
 		browser.findElement(By.cssSelector("#record-test input[name=note]"))
 			.sendKeys("Root access key found in staging");
 		browser.findElement(By.cssSelector("#record-test button")).click();
+		// the form posts and the page reloads: read the new page, not the one going away
+		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.id("history")).getText().contains("Root access key found in staging"));
 		assertThat(browser.findElement(By.id("control-status")).getText()).isEqualTo("Failing");
 		assertThat(browser.findElement(By.id("history")).getText()).contains("Root access key found in staging");
 
