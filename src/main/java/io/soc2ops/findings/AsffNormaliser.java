@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -46,8 +45,6 @@ class AsffNormaliser {
 		.parseLenient()
 		.appendOffset("+HH", "Z")
 		.toFormatter(Locale.ROOT);
-
-	private static final Pattern ARN_REGION = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]*):.*");
 
 	private final SecurityControlIds controls;
 
@@ -174,15 +171,7 @@ class AsffNormaliser {
 	}
 
 	private static String region(JsonNode asff, FindingKey key, List<AffectedResource> resources) {
-		String region = optionalString(asff, "Region", 32);
-		if (region != null && !region.isBlank()) {
-			return region;
-		}
-		if (resources.getFirst().region() != null) {
-			return resources.getFirst().region();
-		}
-		Matcher arn = ARN_REGION.matcher(key.productArn());
-		return arn.matches() && !arn.group(1).isEmpty() ? arn.group(1) : "global";
+		return FindingRegion.of(optionalString(asff, "Region", 32), key, resources);
 	}
 
 	private static String productName(JsonNode asff, FindingKey key) {

@@ -78,8 +78,6 @@ class OcsfNormaliser {
 
 	private static final Pattern SECURITY_HUB_CONTROL = Pattern.compile("[A-Za-z][A-Za-z0-9]*\\.[0-9]{1,3}");
 
-	private static final Pattern ARN_REGION = Pattern.compile("arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]*):.*");
-
 	private static final int CLOSE = 3;
 
 	private final SecurityControlIds controls;
@@ -149,15 +147,7 @@ class OcsfNormaliser {
 	}
 
 	private static String region(JsonNode ocsf, FindingKey key, List<AffectedResource> resources) {
-		String region = optionalText(ocsf.path("cloud"), "cloud.region", 32);
-		if (region != null && !region.isBlank()) {
-			return region;
-		}
-		if (resources.getFirst().region() != null) {
-			return resources.getFirst().region();
-		}
-		Matcher arn = ARN_REGION.matcher(key.productArn());
-		return arn.matches() && !arn.group(1).isEmpty() ? arn.group(1) : "global";
+		return FindingRegion.of(optionalText(ocsf.path("cloud"), "cloud.region", 32), key, resources);
 	}
 
 	private static String productName(JsonNode product, FindingKey key) {
