@@ -5,13 +5,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import io.soc2ops.findings.Finding;
 import io.soc2ops.findings.FindingEvents;
+import io.soc2ops.findings.FindingKey;
 import io.soc2ops.findings.IntakeChannel;
 import io.soc2ops.findings.ReceivedEvent;
 
@@ -35,11 +38,18 @@ class AlertRaiser implements FindingEvents {
 
 	private final AlertStore alerts;
 
+	private final List<OnAlertRaised> followUps;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock;
 
-	AlertRaiser(EnabledRules rules, AlertStore alerts, Clock clock) {
+	AlertRaiser(EnabledRules rules, AlertStore alerts, List<OnAlertRaised> followUps, ApplicationEventPublisher events,
+			Clock clock) {
 		this.rules = rules;
 		this.alerts = alerts;
+		this.followUps = List.copyOf(followUps);
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -59,17 +69,27 @@ class AlertRaiser implements FindingEvents {
 			for (var rule : enabled.matching(Envelopes.withOneFinding(event.envelope(), findings.get(i)))) {
 				if (finding.severity().compareTo(rule.severityFloor()) >= 0) {
 					String key = sha256(eventId + '\0' + finding.key().digest() + '\0' + rule.name());
-					alerts.insert(alert(eventId, rule, finding, event.channel()), key);
+					raise(alert(eventId, rule, finding, event.channel()), rule, key);
 				}
 			}
 		}
+	}
+
+	private void raise(Alert alert, AlertRule rule, String key) {
+		if (!alerts.insert(alert, key)) {
+			return;
+		}
+		followUps.forEach(followUp -> followUp.raised(alert, rule, key));
+		events.publishEvent(new FindingWorkflowUpdate(alert.id(), new FindingKey(alert.findingId(), alert.productArn()),
+				alert.accountId(), alert.region(), FindingWorkflowUpdate.Status.NOTIFIED,
+				"soc2ops alert " + alert.id() + " (rule " + rule.name() + ")", "soc2ops"));
 	}
 
 	private Alert alert(String eventId, AlertRule rule, Finding finding, IntakeChannel channel) {
 		var resource = finding.resource();
 		String type = finding.types().isEmpty() ? "" : finding.types().getFirst();
 		return new Alert(UUID.randomUUID().toString(), rule.name(), finding.severity(), finding.productName(),
-				finding.key().digest(), finding.key().id(), finding.title(),
+				finding.key().digest(), finding.key().id(), finding.key().productArn(), finding.title(),
 				type.length() > MAX_TYPE ? type.substring(0, MAX_TYPE) : type, finding.accountId(), finding.region(),
 				resource.type(), resource.id(), finding.firstObservedAt(), finding.lastObservedAt(), clock.instant(),
 				channel, eventId);

@@ -26,11 +26,11 @@ import io.soc2ops.findings.Severity;
 class AlertStore {
 
 	private static final String COLUMNS = "id, idempotency_key, event_id, rule_name, severity, product_name, "
-			+ "finding_key, finding_id, title, finding_type, account_id, region, resource_type, resource_id, "
+			+ "finding_key, finding_id, product_arn, title, finding_type, account_id, region, resource_type, resource_id, "
 			+ "first_observed_at, last_observed_at, raised_at, channel";
 
 	private static final String VALUES = ":id, :key, :eventId, :rule, :severity, :product, :findingKey, :findingId, "
-			+ ":title, :type, :account, :region, :resourceType, :resourceId, :firstObserved, :lastObserved, :raisedAt, "
+			+ ":productArn, :title, :type, :account, :region, :resourceType, :resourceId, :firstObserved, :lastObserved, :raisedAt, "
 			+ ":channel";
 
 	private final JdbcClient jdbc;
@@ -60,6 +60,7 @@ class AlertStore {
 			.param("product", alert.productName())
 			.param("findingKey", alert.findingKey())
 			.param("findingId", alert.findingId())
+			.param("productArn", alert.productArn())
 			.param("title", alert.title())
 			.param("type", alert.findingType())
 			.param("account", alert.accountId())
@@ -93,8 +94,9 @@ class AlertStore {
 	private static Alert alert(ResultSet rs) throws SQLException {
 		return new Alert(rs.getString("id"), rs.getString("rule_name"), Severity.valueOf(rs.getString("severity")),
 				rs.getString("product_name"), rs.getString("finding_key"), rs.getString("finding_id"),
-				rs.getString("title"), rs.getString("finding_type"), rs.getString("account_id"), rs.getString("region"),
-				rs.getString("resource_type"), rs.getString("resource_id"), optionalInstant(rs, "first_observed_at"),
+				rs.getString("product_arn"), rs.getString("title"), rs.getString("finding_type"),
+				rs.getString("account_id"), rs.getString("region"), rs.getString("resource_type"),
+				rs.getString("resource_id"), optionalInstant(rs, "first_observed_at"),
 				optionalInstant(rs, "last_observed_at"), RuleStore.instant(rs, "raised_at"),
 				IntakeChannel.valueOf(rs.getString("channel")), rs.getString("event_id"));
 	}
