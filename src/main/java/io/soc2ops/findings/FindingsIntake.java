@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +136,89 @@ public class FindingsIntake {
 		return event;
 	}
 
+	/**
+	 * Reads and normalises one request's findings on the caller's thread, storing
+	 * nothing: {@link #storeTogether} stores several such requests in one transaction.
+	 * @throws FindingRejected naming the record and field
+	 */
+	Parsed parse(byte[] body, IntakeChannel channel, String origin, Actor by) {
+		var items = new ArrayList<Normalised>();
+		boolean listened = events.orderedStream().findAny().isPresent();
+		read(new Counting(new ByteArrayInputStream(body)), listened ? channel : null,
+				(item, position) -> items.add(item));
+		return new Parsed(items, HexFormat.of().formatHex(sha256().digest(body)), channel, origin, by);
+	}
+
+	/**
+	 * Stores requests {@link #parse parsed} on their senders' threads in one transaction:
+	 * their findings upserted together, each event's listeners told, and one ledger entry
+	 * per sender and origin listing each request's digest.
+	 * @param requests all of one channel
+	 * @return each request's result, in order
+	 */
+	@Transactional
+	List<IntakeResult> storeTogether(List<Parsed> requests) {
+		var channel = requests.getFirst().channel();
+		var batch = new Batch(channel, events.orderedStream().toList());
+		batch.fates = new IdentityHashMap<>();
+		for (var request : requests) {
+			if (request.channel() != channel) {
+				throw new IllegalArgumentException("requests of one channel only");
+			}
+			request.findings().forEach(batch::add);
+		}
+		batch.flush();
+		var results = new IntakeResult[requests.size()];
+		var groups = new LinkedHashMap<List<String>, List<Integer>>();
+		for (int i = 0; i < requests.size(); i++) {
+			var request = requests.get(i);
+			groups.computeIfAbsent(List.of(request.origin(), request.by().toString()), k -> new ArrayList<>()).add(i);
+		}
+		for (var group : groups.values()) {
+			var first = requests.get(group.getFirst());
+			var counts = group.stream().map(i -> requests.get(i).result(batch.fates, 0)).toList();
+			var entry = ledger.record(new EvidenceRecord("findings.imported", first.by(), "findings",
+					"findings:" + channel.name(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+					Map.of("channel", channel.name(), "origin", first.origin(), "requests", group.size(), "received",
+							sum(counts, IntakeResult::received), "inserted", sum(counts, IntakeResult::inserted),
+							"updated", sum(counts, IntakeResult::updated), "unchanged",
+							sum(counts, IntakeResult::unchanged), "sha256",
+							group.stream().map(i -> requests.get(i).digest()).toList())));
+			for (int i : group) {
+				results[i] = requests.get(i).result(batch.fates, entry.sequence());
+			}
+		}
+		return List.of(results);
+	}
+
+	private static long sum(List<IntakeResult> results, java.util.function.ToLongFunction<IntakeResult> count) {
+		return results.stream().mapToLong(count).sum();
+	}
+
+	/** One request's findings, normalised and not yet stored. */
+	record Parsed(List<Normalised> findings, String digest, IntakeChannel channel, String origin, Actor by) {
+
+		Parsed {
+			findings = List.copyOf(findings);
+		}
+
+		IntakeResult result(Map<Normalised, Fate> fates, long ledgerSequence) {
+			var counts = new EnumMap<Fate, Long>(Fate.class);
+			findings.forEach(f -> counts.merge(fates.getOrDefault(f, Fate.UNCHANGED), 1L, Long::sum));
+			return new IntakeResult(findings.size(), counts.getOrDefault(Fate.INSERTED, 0L),
+					counts.getOrDefault(Fate.UPDATED, 0L), counts.getOrDefault(Fate.UNCHANGED, 0L), digest,
+					ledgerSequence);
+		}
+
+	}
+
+	/** What storing did to one finding of a request. */
+	enum Fate {
+
+		INSERTED, UPDATED, UNCHANGED
+
+	}
+
 	/** Takes findings in any supported shape from a string, such as one event. */
 	@Transactional
 	public IntakeResult accept(String json, IntakeChannel channel, String origin, Actor by) {
@@ -168,6 +254,9 @@ public class FindingsIntake {
 		long updated;
 
 		long unchanged;
+
+		/** When set, what became of each finding kept, for results per request. */
+		@Nullable Map<Normalised, Fate> fates;
 
 		Batch(IntakeChannel channel, List<FindingEvents> listeners) {
 			this.channel = channel;
@@ -232,6 +321,12 @@ public class FindingsIntake {
 				}
 			}
 			var now = clock.instant();
+			if (fates != null) {
+				// storeTogether flushes once: a retry after a duplicate key starts again
+				fates.clear();
+				fresh.forEach(f -> fates.put(f, Fate.INSERTED));
+				newer.forEach(f -> fates.put(f, Fate.UPDATED));
+			}
 			store.insert(fresh, channel, now);
 			int replaced = store.update(newer, channel, now);
 			inserted += fresh.size();

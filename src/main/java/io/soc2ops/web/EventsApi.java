@@ -20,10 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.findings.FindingRejected;
-import io.soc2ops.findings.FindingsIntake;
-import io.soc2ops.findings.ImportProgress;
 import io.soc2ops.findings.IntakeChannel;
 import io.soc2ops.findings.IntakeResult;
+import io.soc2ops.findings.PushedEvents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -39,14 +38,14 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Events", description = "EventBridge API destination for Security Hub findings")
 class EventsApi {
 
-	private final FindingsIntake intake;
+	private final PushedEvents events;
 
 	private final EventSettings settings;
 
 	private final MeterRegistry metrics;
 
-	EventsApi(FindingsIntake intake, EventSettings settings, MeterRegistry metrics) {
-		this.intake = intake;
+	EventsApi(PushedEvents events, EventSettings settings, MeterRegistry metrics) {
+		this.events = events;
 		this.settings = settings;
 		this.metrics = metrics;
 	}
@@ -61,8 +60,8 @@ class EventsApi {
 					+ request.getContentLengthLong() + " bytes; at most " + limit + " are accepted");
 		}
 		try (InputStream body = new BoundedInput(request.getInputStream(), limit)) {
-			IntakeResult result = intake.accept(body, IntakeChannel.WEBHOOK, "eventbridge",
-					Actor.user(authentication.getName()), ImportProgress.NONE);
+			IntakeResult result = events.accept(body.readAllBytes(), IntakeChannel.WEBHOOK, "eventbridge",
+					Actor.user(authentication.getName()));
 			metrics.counter("soc2ops.events.accepted").increment();
 			metrics.counter("soc2ops.events.findings").increment(result.received());
 			return ResponseEntity.ok(result);
@@ -72,6 +71,13 @@ class EventsApi {
 		}
 		catch (BoundedInput.TooLarge ex) {
 			return refused(HttpStatus.CONTENT_TOO_LARGE, "too-large", ex.getMessage());
+		}
+		catch (PushedEvents.NotStored ex) {
+			metrics.counter("soc2ops.events.unavailable").increment();
+			var problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					ex.getMessage() + "; send it again");
+			problem.setTitle("Event not stored");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
 		}
 	}
 
