@@ -97,6 +97,21 @@ class ApiTokensTests {
 	}
 
 	@Test
+	void aTokenUsedOverAndOverIsMarkedUsedOnceAMinuteNotOnEveryRequest() {
+		user("busy", Role.OPERATOR);
+		var issued = tokens.issue(Username.of("busy"), "eventbridge", Actor.user("busy"));
+		tokens.authenticate(issued.secret());
+		jdbc.sql("UPDATE api_token SET last_used_at = TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00'").update();
+
+		for (int i = 0; i < 50; i++) {
+			assertThat(tokens.authenticate(issued.secret())).isPresent();
+		}
+
+		assertThat(tokens.ownedBy(Username.of("busy")).getFirst().lastUsedAt())
+			.isEqualTo(java.time.Instant.parse("2026-01-01T00:00:00Z"));
+	}
+
+	@Test
 	void aRevokedTokenNoLongerAuthenticates() {
 		user("cora", Role.ENGINEER);
 		var issued = tokens.issue(Username.of("cora"), "ci", Actor.user("cora"));
