@@ -11,11 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code {{daysAgo:N}}} in place of timestamps so the demo is always current
  * @param findingsHistoryLocation earlier versions of the demo's findings, imported before
  * them (oldest first) so the demo has a history to show over time
+ * @param slackPort the loopback port of the demo's Slack receiver (0: any free port)
  */
 @ConfigurationProperties("soc2ops.demo")
 record DemoSettings(@DefaultValue("false") boolean enabled,
 		@DefaultValue("classpath:demo/organisation.json") String location,
 		@DefaultValue("classpath:demo/findings.json") String findingsLocation,
-		@DefaultValue("classpath:demo/findings-history.json") String findingsHistoryLocation) {
+		@DefaultValue("classpath:demo/findings-history.json") String findingsHistoryLocation,
+		@DefaultValue("0") int slackPort) {
 
 }

@@ -111,6 +111,7 @@ class RoleMatrixTests {
 				"/api/v1/alert-rules", "/api/v1/alert-rules/{name}")) {
 			EXPECTED.put("GET " + read, EVERY_ROLE);
 		}
+		EXPECTED.put("GET /demo/slack", EVERY_ROLE);
 		EXPECTED.put("POST /alerts/rules/try", EVERY_ROLE);
 		EXPECTED.put("POST /api/v1/alert-rules/try", EVERY_ROLE);
 		for (String change : List.of("POST /alerts/rules", "POST /alerts/rules/{name}",
