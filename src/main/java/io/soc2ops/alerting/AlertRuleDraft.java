@@ -16,7 +16,7 @@ public record AlertRuleDraft(String name, String pattern, Severity severityFloor
 
 	static final int MAX_ROUTES = 10;
 
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+	static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
 	public AlertRuleDraft {
 		if (!NAME.matcher(name).matches()) {

@@ -6,6 +6,6 @@
  * and {@link Alerts}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Alerting",
-		allowedDependencies = { "evidence", "findings" })
+		allowedDependencies = { "evidence", "findings", "identity" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.alerting;

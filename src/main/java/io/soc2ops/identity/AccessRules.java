@@ -51,6 +51,11 @@ final class AccessRules {
 			.hasAnyRole(Capability.MANAGE_ALERT_RULES.roleNames())
 			.requestMatchers(HttpMethod.PUT, "/api/v1/alert-rules/*")
 			.hasAnyRole(Capability.MANAGE_ALERT_RULES.roleNames())
+			.requestMatchers(HttpMethod.POST, "/alerts/routes", "/alerts/routes/**", "/api/v1/alert-routes",
+					"/api/v1/alert-routes/**")
+			.hasAnyRole(Capability.MANAGE_ALERT_ROUTES.roleNames())
+			.requestMatchers(HttpMethod.PUT, "/api/v1/alert-routes/*")
+			.hasAnyRole(Capability.MANAGE_ALERT_ROUTES.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

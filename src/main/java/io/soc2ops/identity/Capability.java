@@ -35,7 +35,13 @@ public enum Capability {
 	READ_SCHEDULES(ADMIN, OPERATOR, AUDITOR),
 
 	/** Create, change, enable and disable alert rules (everyone reads and tries them). */
-	MANAGE_ALERT_RULES(ADMIN, OPERATOR);
+	MANAGE_ALERT_RULES(ADMIN, OPERATOR),
+
+	/**
+	 * Create alert routes, replace their webhook URLs, switch them on and off and send
+	 * them a test message (everyone reads them: a read never holds the URL).
+	 */
+	MANAGE_ALERT_ROUTES(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

@@ -119,6 +119,17 @@ class RoleMatrixTests {
 				"PUT /api/v1/alert-rules/{name}")) {
 			EXPECTED.put(change, EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		}
+		// routes: everyone reads them (a read never holds the webhook URL); creating,
+		// changing and testing one needs Capability.MANAGE_ALERT_ROUTES
+		for (String read : List.of("/alerts/routes", "/api/v1/alert-routes", "/api/v1/alert-routes/{name}")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		for (String change : List.of("POST /alerts/routes", "POST /alerts/routes/{name}/url",
+				"POST /alerts/routes/{name}/enable", "POST /alerts/routes/{name}/disable",
+				"POST /alerts/routes/{name}/test", "POST /api/v1/alert-routes", "PUT /api/v1/alert-routes/{name}",
+				"POST /api/v1/alert-routes/{name}/test")) {
+			EXPECTED.put(change, EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
