@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
@@ -18,7 +18,8 @@ import io.soc2ops.findings.Severity;
  * The rule soc2ops ships: new, active GuardDuty findings imported into Security Hub, the
  * pattern of the reference EventBridge rule (kept in {@code alerting/default-rule.json},
  * which the AWS template's pattern must equal). Created on the first start, once: a rule
- * of that name that exists, changed or disabled, is left as it is.
+ * of that name that exists, changed or disabled, is left as it is. Created once the
+ * context has started and before the application runners (the demo's) run.
  */
 @Component
 @ConditionalOnWebApplication
@@ -34,7 +35,7 @@ class DefaultRule {
 		this.rules = rules;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
+	@EventListener(ApplicationStartedEvent.class)
 	void onReady() {
 		if (rules.find(NAME).isPresent()) {
 			return;
