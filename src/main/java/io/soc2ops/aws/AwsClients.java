@@ -16,6 +16,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
@@ -46,6 +47,9 @@ final class AwsClients implements AutoCloseable {
 	private final Map<String, SdkAutoCloseable> clients = new ConcurrentHashMap<>();
 
 	private volatile @Nullable SdkHttpClient http;
+
+	/** Apache's HTTP client, for the calls sent as PATCH; built only for them. */
+	private volatile @Nullable SdkHttpClient patchHttp;
 
 	/**
 	 * Times the calls out for every client. Left to itself, the SDK gives each client a
@@ -109,6 +113,20 @@ final class AwsClients implements AutoCloseable {
 		var credentials = credentials(target.account());
 		return cached("securityhub@" + target,
 				() -> configure(SecurityHubClient.builder(), target.toString(), target.region(), credentials).build());
+	}
+
+	/**
+	 * Security Hub in a Region with the installation's own credentials, never an assumed
+	 * role: in ORGANIZATION mode those of the management or delegated administrator
+	 * account, which as the Security Hub administrator may update its members' findings.
+	 * Its HTTP client is Apache's: {@code BatchUpdateFindings} is sent as PATCH, which
+	 * the JDK's URL connection refuses ("Invalid HTTP method: PATCH").
+	 */
+	SecurityHubClient ownSecurityHub(Region region) {
+		var credentials = baseCredentials();
+		return cached("securityhub@caller/" + region, () -> configure(SecurityHubClient.builder(), patchHttp(),
+				"caller/" + region, software.amazon.awssdk.regions.Region.of(region.code()), credentials)
+			.build());
 	}
 
 	/**
@@ -182,9 +200,31 @@ final class AwsClients implements AutoCloseable {
 		return configure(builder, scope, software.amazon.awssdk.regions.Region.of(region.code()), credentials);
 	}
 
+	private SdkHttpClient patchHttp() {
+		var client = patchHttp;
+		if (client == null) {
+			synchronized (this) {
+				client = patchHttp;
+				if (client == null) {
+					client = ApacheHttpClient.builder()
+						.connectionTimeout(settings.timeouts().connect())
+						.socketTimeout(settings.timeouts().read())
+						.build();
+					patchHttp = client;
+				}
+			}
+		}
+		return client;
+	}
+
 	private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String scope,
 			software.amazon.awssdk.regions.Region region, AwsCredentialsProvider credentials) {
-		builder.httpClient(http())
+		return configure(builder, http(), scope, region, credentials);
+	}
+
+	private <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, SdkHttpClient http,
+			String scope, software.amazon.awssdk.regions.Region region, AwsCredentialsProvider credentials) {
+		builder.httpClient(http)
 			.region(region)
 			.credentialsProvider(credentials)
 			.overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -233,9 +273,10 @@ final class AwsClients implements AutoCloseable {
 		if (owned != null) {
 			owned.close();
 		}
-		var client = http;
-		if (client != null) {
-			client.close();
+		for (var client : new @Nullable SdkHttpClient[] { http, patchHttp }) {
+			if (client != null) {
+				client.close();
+			}
 		}
 		timeouts.shutdownNow();
 	}

@@ -2,6 +2,9 @@ package io.soc2ops.aws;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -25,6 +28,9 @@ class Scope {
 		.compile("arn:aws[a-z-]*:organizations::([0-9]{12}):account/o-[a-z0-9]+/[0-9]{12}");
 
 	private final AwsClients clients;
+
+	/** The accounts' names as {@code ListAccounts} last gave them. */
+	private final Map<AccountId, String> names = new ConcurrentHashMap<>();
 
 	Scope(AwsClients clients) {
 		this.clients = clients;
@@ -66,6 +72,9 @@ class Scope {
 					if (active(account)) {
 						accounts.add(new AccountId(account.id()));
 					}
+					if (account.name() != null && !account.name().isBlank()) {
+						names.put(new AccountId(account.id()), account.name());
+					}
 				}
 			}
 			accounts.sort((a, b) -> a.value().compareTo(b.value()));
@@ -74,6 +83,14 @@ class Scope {
 		catch (SdkException ex) {
 			throw new Unavailable(AwsFailure.of("organizations:ListAccounts", ex));
 		}
+	}
+
+	/**
+	 * An account's name in the Organization, as the latest {@code ListAccounts} of this
+	 * instance gave it (a collection or a connection check lists them).
+	 */
+	Optional<String> organizationName(AccountId account) {
+		return Optional.ofNullable(names.get(account));
 	}
 
 	/** Every account in scope in every one of these Regions. */

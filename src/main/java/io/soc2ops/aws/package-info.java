@@ -4,9 +4,11 @@
  * Security Hub collector, which hands findings to the findings intake and records the
  * FND-01 control test; and the SQS queue an EventBridge rule sends findings to, which the
  * server polls into the same intake. With AWS enabled, the collection and the connection
- * check are recurring tasks. AWS SDK types stay inside this module.
+ * check are recurring tasks. With write-back enabled too, the workflow statuses alerts
+ * set are written back to Security Hub; and the accounts' names are the ones alerts show.
+ * AWS SDK types stay inside this module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "AWS",
-		allowedDependencies = { "evidence", "findings", "catalog", "schedule" })
+		allowedDependencies = { "evidence", "findings", "catalog", "schedule", "alerting" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.aws;

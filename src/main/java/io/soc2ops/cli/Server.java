@@ -106,6 +106,9 @@ final class Server {
 		// a command runs once and ends: it never takes scheduled work from the servers
 		arguments.removeIf(argument -> argument.startsWith("--" + SCHEDULE_ENABLED));
 		arguments.add("--" + SCHEDULE_ENABLED + "=false");
+		// nor does it deliver what the servers left outstanding (write-backs,
+		// notifications)
+		arguments.add("--spring.modulith.events.republish-outstanding-events-on-restart=false");
 		arguments.add("--logging.level.root=OFF");
 		arguments.add("--logging.file.name=");
 		arguments.add("--spring.main.log-startup-info=false");

@@ -20,13 +20,15 @@ import io.soc2ops.aws.ConnectionCheck;
 import io.soc2ops.aws.EventQueue;
 import io.soc2ops.aws.ReadOnlyPolicy;
 import io.soc2ops.aws.SecurityHubCollector;
+import io.soc2ops.aws.WriteBacks;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.identity.Capability;
 
 /**
  * The AWS connection: the settings as soc2ops sees them, the latest connection check per
- * account and Region, the collection syncs, and the buttons that run a check or a
- * collection in the background (one of each at a time) with their progress.
+ * account and Region, the collection syncs, the Security Hub write-back, and the buttons
+ * that run a check or a collection in the background (one of each at a time) with their
+ * progress.
  */
 @Controller
 class AwsController {
@@ -39,12 +41,15 @@ class AwsController {
 
 	private final EventQueue queue;
 
-	AwsController(ConnectionCheck connections, SecurityHubCollector collector, ReadOnlyPolicy policy,
-			EventQueue queue) {
+	private final WriteBacks writeBacks;
+
+	AwsController(ConnectionCheck connections, SecurityHubCollector collector, ReadOnlyPolicy policy, EventQueue queue,
+			WriteBacks writeBacks) {
 		this.connections = connections;
 		this.collector = collector;
 		this.policy = policy;
 		this.queue = queue;
+		this.writeBacks = writeBacks;
 	}
 
 	@GetMapping("/aws")
@@ -61,6 +66,9 @@ class AwsController {
 		model.addAttribute("policy", policy.json());
 		var queueStatus = queue.status();
 		model.addAttribute("queue", queueStatus.configured() ? queueStatus : null);
+		model.addAttribute("writeBack", writeBacks.status());
+		model.addAttribute("writeBackPolicy", writeBacks.policy());
+		model.addAttribute("writeBackPolicyFile", WriteBacks.POLICY_FILE);
 		running(model);
 		return "aws";
 	}

@@ -34,9 +34,9 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A local AWS endpoint for tests and benchmarks: one HTTP server on 127.0.0.1 that speaks
  * the wire protocols of the calls soc2ops makes — Security Hub (restJson1:
- * {@code GetFindings}, {@code GetEnabledStandards}), STS (awsQuery: {@code AssumeRole},
- * {@code GetCallerIdentity}) and Organizations (awsJson1_1: {@code ListAccounts}) — with
- * responses in AWS's documented shapes.
+ * {@code GetFindings}, {@code GetEnabledStandards}, {@code BatchUpdateFindings}), STS
+ * (awsQuery: {@code AssumeRole}, {@code GetCallerIdentity}) and Organizations
+ * (awsJson1_1: {@code ListAccounts}) — with responses in AWS's documented shapes.
  * <p>
  * The caller's account is read from the access key ID of the SigV4 {@code Authorization}
  * header: {@link #accessKeyId(String)} gives the installation's own key, and
@@ -176,6 +176,20 @@ public final class LocalAws implements AutoCloseable {
 	public LocalAws securityHubNotEnabled(String account, String region) {
 		script.hubDisabled.add(account + "/" + region);
 		return this;
+	}
+
+	/**
+	 * The next {@code times} {@code BatchUpdateFindings} calls naming this finding list
+	 * it in {@code UnprocessedFindings} with this error code.
+	 */
+	public LocalAws unprocessed(String findingId, String errorCode, int times) {
+		script.unprocessed.put(findingId, new Unprocessed(errorCode, new AtomicInteger(times)));
+		return this;
+	}
+
+	/** A finding {@code BatchUpdateFindings} leaves unprocessed, and how often more. */
+	record Unprocessed(String errorCode, AtomicInteger times) {
+
 	}
 
 	/** {@code AssumeRole} into this account is refused. */
@@ -420,6 +434,8 @@ public final class LocalAws implements AutoCloseable {
 
 		final Map<String, AtomicInteger> throttles = new ConcurrentHashMap<>();
 
+		final Map<String, Unprocessed> unprocessed = new ConcurrentHashMap<>();
+
 		final Set<String> hangs = ConcurrentHashMap.newKeySet();
 
 		final Map<String, Gate> gates = new ConcurrentHashMap<>();
@@ -456,6 +472,7 @@ public final class LocalAws implements AutoCloseable {
 			deniedRoles.clear();
 			denied.clear();
 			throttles.clear();
+			unprocessed.clear();
 			hangs.clear();
 			gates.values().forEach(Gate::open);
 			gates.clear();

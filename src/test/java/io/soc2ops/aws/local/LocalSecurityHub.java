@@ -17,8 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code POST /standards/get} (GetEnabledStandards), and of the new Security Hub
  * {@code GET /hubv2} (DescribeSecurityHubV2: {@code ResourceNotFoundException} "You are
  * not subscribed to HubV2" where it is not enabled) and {@code POST /findingsv2}
- * (GetFindingsV2, filtered on {@code finding_info.modified_time_dt}); errors with
- * {@code x-amzn-ErrorType} and a JSON body.
+ * (GetFindingsV2, filtered on {@code finding_info.modified_time_dt}); the one write,
+ * {@code PATCH /findings/batchupdate} (BatchUpdateFindings), checked against its
+ * documented request and answered with {@code ProcessedFindings} and
+ * {@code UnprocessedFindings}; errors with {@code x-amzn-ErrorType} and a JSON body.
  */
 final class LocalSecurityHub implements Protocol {
 
@@ -37,6 +39,7 @@ final class LocalSecurityHub implements Protocol {
 			case "GET /accounts" -> "DescribeHub";
 			case "GET /hubv2" -> "DescribeSecurityHubV2";
 			case "POST /findingsv2" -> "GetFindingsV2";
+			case "PATCH /findings/batchupdate" -> "BatchUpdateFindings";
 			default -> "Unknown:" + request.method() + " " + request.path();
 		};
 	}
@@ -52,6 +55,7 @@ final class LocalSecurityHub implements Protocol {
 			case "GetEnabledStandards" -> standards(request, script);
 			case "DescribeSecurityHubV2" -> hubV2(request, script);
 			case "GetFindingsV2" -> findingsV2(request, script);
+			case "BatchUpdateFindings" -> batchUpdate(request, script);
 			default -> error(404, "UnknownOperationException", "no such operation: " + operation);
 		};
 	}
@@ -75,6 +79,36 @@ final class LocalSecurityHub implements Protocol {
 			page.put("NextToken", token(from + max));
 		}
 		return ok(page);
+	}
+
+	/**
+	 * Every finding is processed unless the script says otherwise; a request that breaks
+	 * the documented shape (1-100 identifiers with {@code Id} and {@code ProductArn}; a
+	 * {@code Note} with {@code Text} of 1-512 characters and {@code UpdatedBy}; a known
+	 * {@code Workflow.Status}) is refused with {@code InvalidInputException}.
+	 */
+	private Answer batchUpdate(Request request, Script script) {
+		JsonNode body = JSON.readTree(request.body().isEmpty() ? "{}" : request.body());
+		String problem = BatchUpdateShape.problem(body);
+		if (problem != null) {
+			return error(400, "InvalidInputException", problem);
+		}
+		var answer = JSON.createObjectNode();
+		var processed = answer.putArray("ProcessedFindings");
+		var unprocessed = answer.putArray("UnprocessedFindings");
+		for (JsonNode identifier : body.path("FindingIdentifiers")) {
+			var scripted = script.unprocessed.get(identifier.path("Id").asString());
+			if (scripted != null && scripted.times().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+				var finding = unprocessed.addObject();
+				finding.set("FindingIdentifier", identifier);
+				finding.put("ErrorCode", scripted.errorCode());
+				finding.put("ErrorMessage", "The finding could not be updated: " + scripted.errorCode());
+			}
+			else {
+				processed.add(identifier);
+			}
+		}
+		return ok(answer);
 	}
 
 	/** GetFindings and GetFindingsV2 both need {@code securityhub:GetFindings} (AWS). */
