@@ -35,7 +35,12 @@ public enum Capability {
 	READ_SCHEDULES(ADMIN, OPERATOR, AUDITOR),
 
 	/** Create, change, enable and disable alert rules (everyone reads and tries them). */
-	MANAGE_ALERT_RULES(ADMIN, OPERATOR);
+	MANAGE_ALERT_RULES(ADMIN, OPERATOR),
+	/**
+	 * Work an alert's case: acknowledge, investigate, assign, note, close, reopen
+	 * (accepting a risk needs ADMIN besides). Everyone reads cases.
+	 */
+	RESPOND_TO_ALERTS(ADMIN, OPERATOR, ENGINEER);
 
 	private final Set<Role> roles;
 
