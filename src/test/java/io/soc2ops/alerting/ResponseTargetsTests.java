@@ -9,7 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import io.soc2ops.findings.Severity;
 
@@ -61,6 +64,19 @@ class ResponseTargetsTests {
 			.isThrownBy(() -> bind(Map.of("soc2ops.alerting.targets.medium.resolve", "-1h")))
 			.havingRootCause()
 			.withMessageContaining("soc2ops.alerting.targets.medium: targets are durations of 0 (none) or more");
+	}
+
+	@Test
+	void anEnvironmentVariableSetsATargetAsTheReadmeSays() {
+		var environment = new SystemEnvironmentPropertySource(
+				StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+				Map.of("SOC2OPS_ALERTING_TARGETS_CRITICAL_ACKNOWLEDGE", "10m"));
+
+		var targets = new Binder(ConfigurationPropertySources.from(environment)).bindOrCreate("soc2ops.alerting",
+				ResponseTargets.class);
+
+		assertThat(targets.target(Severity.CRITICAL))
+			.isEqualTo(new ResponseTargets.Target(Duration.ofMinutes(10), Duration.ofHours(4)));
 	}
 
 	private static ResponseTargets bind(Map<String, String> properties) {

@@ -154,6 +154,19 @@ class AlertPageTests {
 	}
 
 	@Test
+	void aCaseClosedStraightFromAcknowledgedShowsTheInvestigationStepSkipped() throws Exception {
+		String id = fixtures.raise();
+		cases.change(id, CaseChange.of(CaseAction.ACKNOWLEDGE), Actor.user("case-operator"));
+		cases.change(id, CaseChange.of(CaseAction.MARK_FALSE_POSITIVE, "our scanner"), Actor.user("case-operator"));
+
+		assertThat(page(id, "case-operator", "OPERATOR")).contains("<li class=\"done\">Acknowledged</li>")
+			.contains("<li class=\"skipped\">Investigating</li>")
+			.contains("<li class=\"current done\">False positive</li>")
+			.contains("id=\"action-REOPEN\"")
+			.doesNotContain("id=\"action-ASSIGN\"");
+	}
+
+	@Test
 	void aHostileNoteIsShownAsTextAndKeptAsWritten() throws Exception {
 		String id = fixtures.raise();
 		String hostile = "<script>alert(1)</script> & \"quotes\"\nsecond line";
