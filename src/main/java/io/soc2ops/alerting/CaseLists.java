@@ -45,11 +45,17 @@ class CaseLists {
 			.single();
 	}
 
-	/** Open cases with a target still to meet, oldest first. */
+	/**
+	 * Open cases with a target still to meet or be reminded of, oldest first: once the
+	 * resolve target's breach was reminded of there is nothing left (an acknowledge
+	 * target is never longer), so a case left open for months is not read every minute.
+	 */
 	List<AlertWithCase> openWithTargets() {
 		return jdbc
 			.sql(SELECT + " WHERE c.closed_at IS NULL AND (c.resolve_due_at IS NOT NULL"
-					+ " OR (c.ack_due_at IS NOT NULL AND c.acknowledged_at IS NULL)) ORDER BY c.opened_at")
+					+ " OR (c.ack_due_at IS NOT NULL AND c.acknowledged_at IS NULL)) AND NOT EXISTS (SELECT 1"
+					+ " FROM alert_case_reminder r WHERE r.alert_id = c.alert_id AND r.step = 'RESOLVE_BREACHED')"
+					+ " ORDER BY c.opened_at")
 			.query((rs, row) -> new AlertWithCase(AlertStore.alert(rs), CaseStore.alertCase(rs)))
 			.list();
 	}

@@ -97,8 +97,8 @@ class AlertCasesApi {
 	}
 
 	private CaseView view(CaseFile file, Authentication authentication) {
-		return new CaseView(file.alert(), file.alertCase(), file.deadlines(), file.timeline(),
-				cases.allowed(file.alertCase(), Actor.user(authentication.getName())));
+		return new CaseView(file.alert(), file.alertCase(), file.deadlines(), file.deadlines().breached(),
+				file.timeline(), cases.allowed(file.alertCase(), Actor.user(authentication.getName())));
 	}
 
 	/**
@@ -119,8 +119,12 @@ class AlertCasesApi {
 
 	}
 
-	/** An alert, its case and what the caller may do with it. */
-	record CaseView(Alert alert, @JsonProperty("case") AlertCase alertCase, CaseDeadlines deadlines,
+	/**
+	 * An alert, its case and what the caller may do with it.
+	 *
+	 * @param breached whether the case missed a target or is missing one now
+	 */
+	record CaseView(Alert alert, @JsonProperty("case") AlertCase alertCase, CaseDeadlines deadlines, boolean breached,
 			List<CaseEvent> timeline, Set<CaseAction> allowedActions) {
 	}
 

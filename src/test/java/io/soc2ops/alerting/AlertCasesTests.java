@@ -61,6 +61,9 @@ class AlertCasesTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry registry;
+
 	CaseFixtures fixtures;
 
 	@BeforeEach
@@ -83,11 +86,17 @@ class AlertCasesTests {
 			.andExpect(jsonPath("$.case.acknowledgeDueAt").value("2026-11-20T04:15:00Z"))
 			.andExpect(jsonPath("$.case.resolveDueAt").value("2026-11-21T03:15:00Z"))
 			.andExpect(jsonPath("$.deadlines.acknowledge.status").value("ON_TRACK"))
+			.andExpect(jsonPath("$.breached").value(false))
 			.andExpect(jsonPath("$.timeline[0].kind").value("OPENED"))
 			.andExpect(jsonPath("$.timeline[0].by").value("rule:" + DefaultRule.NAME))
 			.andExpect(jsonPath("$.allowedActions").isEmpty());
 		fixtures.read("case-engineer", id)
 			.andExpect(jsonPath("$.allowedActions", Matchers.containsInAnyOrder("ACKNOWLEDGE", "ASSIGN", "NOTE")));
+		clock.set(T0.plus(Duration.ofMinutes(61)));
+		fixtures.read("case-engineer", id)
+			.andExpect(jsonPath("$.deadlines.acknowledge.status").value("BREACHED"))
+			.andExpect(jsonPath("$.deadlines.acknowledge.left").value("PT-1M"))
+			.andExpect(jsonPath("$.breached").value(true));
 	}
 
 	@Test
@@ -137,6 +146,29 @@ class AlertCasesTests {
 			assertThat(update.note()).contains("resolved by user:case-operator")
 				.contains("instance isolated and rebuilt");
 		});
+	}
+
+	@Test
+	void timesToAcknowledgeAndResolveAndTheOpenCasesAreMeasured() throws Exception {
+		String id = fixtures.raise();
+		var acknowledged = registry.timer("soc2ops.alert.case.time.to.acknowledge", "severity", "HIGH", "state",
+				"ACKNOWLEDGED");
+		long before = acknowledged.count();
+		double open = registry.get("soc2ops.alert.cases.open").gauge().value();
+		assertThat(open).isPositive();
+
+		clock.set(T0.plus(Duration.ofMinutes(7)));
+		fixtures.change("case-operator", id, """
+				{"action":"ACKNOWLEDGE"}""").andExpect(status().isOk());
+		clock.set(T0.plus(Duration.ofHours(3)));
+		fixtures.change("case-operator", id, """
+				{"action":"MARK_FALSE_POSITIVE","note":"our own scanner"}""").andExpect(status().isOk());
+
+		assertThat(acknowledged.count()).isEqualTo(before + 1);
+		assertThat(registry.timer("soc2ops.alert.case.time.to.resolve", "severity", "HIGH", "state", "FALSE_POSITIVE")
+			.max(java.util.concurrent.TimeUnit.MINUTES)).isGreaterThanOrEqualTo(180);
+		assertThat(registry.get("soc2ops.alert.cases.open").gauge().value()).isEqualTo(open - 1);
+		assertThat(registry.get("soc2ops.alert.cases.breached").gauge().value()).isNotNegative();
 	}
 
 	@Test
