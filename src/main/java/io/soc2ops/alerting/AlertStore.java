@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -25,7 +26,7 @@ import io.soc2ops.findings.Severity;
 @Repository
 class AlertStore {
 
-	private static final String COLUMNS = "id, idempotency_key, event_id, rule_name, severity, product_name, "
+	static final String COLUMNS = "id, idempotency_key, event_id, rule_name, severity, product_name, "
 			+ "finding_key, finding_id, product_arn, title, finding_type, account_id, region, resource_type, resource_id, "
 			+ "first_observed_at, last_observed_at, raised_at, channel";
 
@@ -83,6 +84,13 @@ class AlertStore {
 			.list();
 	}
 
+	Optional<Alert> find(String id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id = :id")
+			.param("id", id)
+			.query((rs, row) -> alert(rs))
+			.optional();
+	}
+
 	long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single();
 	}
@@ -91,7 +99,7 @@ class AlertStore {
 		return instant == null ? null : RuleStore.at(instant);
 	}
 
-	private static Alert alert(ResultSet rs) throws SQLException {
+	static Alert alert(ResultSet rs) throws SQLException {
 		return new Alert(rs.getString("id"), rs.getString("rule_name"), Severity.valueOf(rs.getString("severity")),
 				rs.getString("product_name"), rs.getString("finding_key"), rs.getString("finding_id"),
 				rs.getString("product_arn"), rs.getString("title"), rs.getString("finding_type"),
@@ -101,7 +109,7 @@ class AlertStore {
 				IntakeChannel.valueOf(rs.getString("channel")), rs.getString("event_id"));
 	}
 
-	private static java.time.@Nullable Instant optionalInstant(ResultSet rs, String column) throws SQLException {
+	static java.time.@Nullable Instant optionalInstant(ResultSet rs, String column) throws SQLException {
 		var value = rs.getObject(column, OffsetDateTime.class);
 		return value == null ? null : value.toInstant();
 	}

@@ -56,6 +56,8 @@ final class AccessRules {
 			.hasAnyRole(Capability.MANAGE_ALERT_ROUTES.roleNames())
 			.requestMatchers(HttpMethod.PUT, "/api/v1/alert-routes/*")
 			.hasAnyRole(Capability.MANAGE_ALERT_ROUTES.roleNames())
+			.requestMatchers(HttpMethod.POST, "/alerts/*/case", "/api/v1/alerts/*/case")
+			.hasAnyRole(Capability.RESPOND_TO_ALERTS.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

@@ -41,7 +41,13 @@ public enum Capability {
 	 * Create alert routes, replace their webhook URLs, switch them on and off and send
 	 * them a test message (everyone reads them: a read never holds the URL).
 	 */
-	MANAGE_ALERT_ROUTES(ADMIN, OPERATOR);
+	MANAGE_ALERT_ROUTES(ADMIN, OPERATOR),
+
+	/**
+	 * Work an alert's case: acknowledge, investigate, assign, note, close, reopen
+	 * (accepting a risk needs ADMIN besides). Everyone reads cases.
+	 */
+	RESPOND_TO_ALERTS(ADMIN, OPERATOR, ENGINEER);
 
 	private final Set<Role> roles;
 

@@ -114,8 +114,9 @@ class AlertRaisingTests {
 
 		var alert = jdbc
 			.sql("SELECT severity, product_name, finding_key, title, finding_type, account_id, region, "
-					+ "resource_type, resource_id, channel FROM alert WHERE event_id = :id")
+					+ "resource_type, resource_id, channel FROM alert WHERE event_id = :id AND rule_name = :rule")
 			.param("id", eventId)
+			.param("rule", DefaultRule.NAME)
 			.query()
 			.singleRow();
 

@@ -130,6 +130,14 @@ class RoleMatrixTests {
 				"POST /api/v1/alert-routes/{name}/test")) {
 			EXPECTED.put(change, EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		}
+		// an alert's case: everyone reads it; working it needs
+		// Capability.RESPOND_TO_ALERTS
+		for (String read : List.of("/alerts/{id}", "/api/v1/alerts/{id}")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		for (String change : List.of("POST /alerts/{id}/case", "POST /api/v1/alerts/{id}/case")) {
+			EXPECTED.put(change, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.ENGINEER));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
