@@ -17,7 +17,9 @@ class DemoCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		return Server.serve(springArguments, "--soc2ops.demo.enabled=true");
+		// the demo's Slack receiver listens on the loopback interface
+		return Server.serve(springArguments, "--soc2ops.demo.enabled=true",
+				"--soc2ops.alerting.local-webhooks-allowed=true");
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -44,6 +45,7 @@ import tools.jackson.databind.node.ArrayNode;
  * marked as demo data.
  */
 @Component
+@Order(1)
 @ConditionalOnBooleanProperty("soc2ops.demo.enabled")
 @EnableConfigurationProperties(DemoSettings.class)
 class DemoOrganisation implements ApplicationRunner {
@@ -143,9 +145,13 @@ class DemoOrganisation implements ApplicationRunner {
 		snapshots.take(today);
 	}
 
-	/** Puts real timestamps where the demo file says {@code {{daysAgo:N}}}. */
 	private String withDates(String json) {
-		var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		return withDates(json, clock.instant());
+	}
+
+	/** Puts real timestamps where the demo file says {@code {{daysAgo:N}}}. */
+	static String withDates(String json, Instant at) {
+		var now = at.truncatedTo(ChronoUnit.SECONDS);
 		return DAYS_AGO.matcher(json)
 			.replaceAll(match -> now.minus(Long.parseLong(match.group(1)), ChronoUnit.DAYS).toString());
 	}
