@@ -56,7 +56,9 @@ final class EventsBenchmark {
 		var data = Files.createTempDirectory("soc2ops-events");
 		var properties = new ArrayList<>(List.of("--soc2ops.data-dir=" + data, "--server.port=0",
 				"--soc2ops.identity.admin-password=bench-password-123", "--logging.level.root=WARN",
-				"--soc2ops.schedule.enabled=false", "--soc2ops.alerting.delivery.enabled=false"));
+				"--soc2ops.schedule.enabled=false", "--soc2ops.alerting.delivery.enabled=false",
+				// the database named here (or the default H2 file), not the tests' own
+				"--" + io.soc2ops.TestDatabases.KEEP_DATASOURCE + "=true"));
 		if (args.length > 2 && !args[2].isBlank()) {
 			properties.add("--spring.datasource.url=" + args[2]);
 		}
