@@ -1,9 +1,10 @@
 /**
  * Threat alerting [CC7.2-CC7.4]: alert rules written as EventBridge event patterns and
  * matched with aws/event-ruler, so that a pattern means here what it means in
- * EventBridge, and the alerts they raise from the events the findings intake stores.
- * Routes to Slack, delivery and the response to each alert build on {@link AlertRules}
- * and {@link Alerts}.
+ * EventBridge, and the alerts they raise from the events the findings intake stores. Each
+ * alert's deliveries to its routes go into an outbox in the raising transaction and out
+ * to Slack from there ({@link Deliveries}). Routes and the response to each alert build
+ * on {@link AlertRules} and {@link Alerts}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Alerting",
 		allowedDependencies = { "evidence", "findings" })
