@@ -35,7 +35,9 @@ public enum Capability {
 	READ_SCHEDULES(ADMIN, OPERATOR, AUDITOR),
 
 	/** Create, change, enable and disable alert rules (everyone reads and tries them). */
-	MANAGE_ALERT_RULES(ADMIN, OPERATOR);
+	MANAGE_ALERT_RULES(ADMIN, OPERATOR),
+	/** Retry dead alert deliveries (everyone sees the outbox). */
+	MANAGE_ALERT_DELIVERIES(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 
