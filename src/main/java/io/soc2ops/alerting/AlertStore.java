@@ -91,6 +91,17 @@ class AlertStore {
 			.optional();
 	}
 
+	/** The alerts with these IDs, in no particular order. */
+	List<Alert> withIds(java.util.Collection<String> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + COLUMNS + " FROM alert WHERE id IN (:ids)")
+			.param("ids", ids)
+			.query((rs, row) -> alert(rs))
+			.list();
+	}
+
 	long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM alert").query(Long.class).single();
 	}

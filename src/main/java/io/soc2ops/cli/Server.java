@@ -26,6 +26,8 @@ final class Server {
 
 	static final String SCHEDULE_ENABLED = "soc2ops.schedule.enabled";
 
+	static final String DELIVERY_ENABLED = "soc2ops.alerting.delivery.enabled";
+
 	private Server() {
 	}
 
@@ -103,11 +105,13 @@ final class Server {
 	 */
 	static ConfigurableApplicationContext oneShot(List<String> springArguments, boolean readOnly) {
 		var arguments = new ArrayList<>(springArguments);
-		// a command runs once and ends: it never takes scheduled work from the servers
-		arguments.removeIf(argument -> argument.startsWith("--" + SCHEDULE_ENABLED));
-		arguments.add("--" + SCHEDULE_ENABLED + "=false");
-		// nor does it deliver what the servers left outstanding (write-backs,
-		// notifications)
+		// a command runs once and ends: it never takes scheduled work or alert deliveries
+		// from the servers
+		for (String worker : List.of(SCHEDULE_ENABLED, DELIVERY_ENABLED)) {
+			arguments.removeIf(argument -> argument.startsWith("--" + worker));
+			arguments.add("--" + worker + "=false");
+		}
+		// nor does it deliver what the servers left outstanding (write-backs)
 		arguments.add("--spring.modulith.events.republish-outstanding-events-on-restart=false");
 		arguments.add("--logging.level.root=OFF");
 		arguments.add("--logging.file.name=");

@@ -47,6 +47,9 @@ final class AccessRules {
 			// may
 			.requestMatchers(HttpMethod.POST, "/alerts/rules/try", "/api/v1/alert-rules/try")
 			.authenticated()
+			.requestMatchers(HttpMethod.POST, "/alerts/deliveries/retry", "/alerts/deliveries/*/retry",
+					"/api/v1/alert-deliveries/retry", "/api/v1/alert-deliveries/*/retry")
+			.hasAnyRole(Capability.MANAGE_ALERT_DELIVERIES.roleNames())
 			.requestMatchers(HttpMethod.POST, "/alerts/rules", "/alerts/rules/**", "/api/v1/alert-rules")
 			.hasAnyRole(Capability.MANAGE_ALERT_RULES.roleNames())
 			.requestMatchers(HttpMethod.PUT, "/api/v1/alert-rules/*")

@@ -47,7 +47,10 @@ public enum Capability {
 	 * Work an alert's case: acknowledge, investigate, assign, note, close, reopen
 	 * (accepting a risk needs ADMIN besides). Everyone reads cases.
 	 */
-	RESPOND_TO_ALERTS(ADMIN, OPERATOR, ENGINEER);
+	RESPOND_TO_ALERTS(ADMIN, OPERATOR, ENGINEER),
+
+	/** Retry dead alert deliveries (everyone sees the outbox). */
+	MANAGE_ALERT_DELIVERIES(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

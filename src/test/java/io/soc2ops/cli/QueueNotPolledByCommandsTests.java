@@ -16,7 +16,8 @@ import io.soc2ops.aws.local.LocalQueue;
 
 /**
  * A one-shot command (import, aws check, ledger verify) runs in a context without the web
- * server: with a queue configured it still takes no message off it.
+ * server: with a queue configured it still takes no message off it, and it delivers no
+ * alerts from the outbox.
  */
 class QueueNotPolledByCommandsTests {
 
@@ -41,6 +42,19 @@ class QueueNotPolledByCommandsTests {
 			assertThat(status.configured()).isTrue();
 			assertThat(status.polling()).isFalse();
 			assertThat(context.getBeansOfType(SmartLifecycle.class).keySet()).doesNotContain("queuePoller");
+		}
+	}
+
+	@Test
+	void aOneShotCommandDeliversNoAlertsWhateverItIsGiven() {
+		var arguments = new ArrayList<String>();
+		TestDatabases.fresh().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+		arguments.add("--soc2ops.alerting.delivery.enabled=true");
+		Server.application = Soc2opsApplication.class;
+
+		try (var context = Server.oneShot(arguments, false)) {
+			assertThat(context.getEnvironment().getProperty("soc2ops.alerting.delivery.enabled")).isEqualTo("false");
+			assertThat(context.getBean("deliveryDispatcher", SmartLifecycle.class).isRunning()).isFalse();
 		}
 	}
 

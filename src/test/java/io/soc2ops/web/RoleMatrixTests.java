@@ -138,6 +138,16 @@ class RoleMatrixTests {
 		for (String change : List.of("POST /alerts/{id}/case", "POST /api/v1/alerts/{id}/case")) {
 			EXPECTED.put(change, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.ENGINEER));
 		}
+		// the delivery outbox: everyone sees it; retrying dead deliveries needs
+		// Capability.MANAGE_ALERT_DELIVERIES
+		for (String read : List.of("/alerts/deliveries", "/api/v1/alert-deliveries", "/api/v1/alert-deliveries/routes",
+				"/api/v1/alert-deliveries/{id}")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		for (String retry : List.of("/alerts/deliveries/{id}/retry", "/alerts/deliveries/retry",
+				"/api/v1/alert-deliveries/{id}/retry", "/api/v1/alert-deliveries/retry")) {
+			EXPECTED.put("POST " + retry, EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
