@@ -21,11 +21,12 @@ import io.soc2ops.evidence.Actor;
 /**
  * Events pushed one per request (EventBridge's API destination sends them so), stored in
  * as few transactions as the load allows: each request is read and checked on its own
- * thread, then one committer stores everything waiting in one transaction and answers
- * every sender once it has committed. Under load a transaction carries many events, so
- * the ledger's one-at-a-time append and the commit are paid per batch rather than per
- * event; alone, an event is stored at once. A batch that fails is retried request by
- * request, so one sender's problem is never another's.
+ * thread, then a committer stores everything waiting in one transaction and answers every
+ * sender once it has committed. Under load a transaction carries many events, so the
+ * ledger's one-at-a-time append and the commit are paid per batch rather than per event;
+ * alone, an event is stored at once. A few committers work side by side, so one batch's
+ * inserts overlap another's commit. A batch that fails is retried request by request, so
+ * one sender's problem is never another's.
  */
 @Service
 public class PushedEvents implements SmartLifecycle {
@@ -33,6 +34,9 @@ public class PushedEvents implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(PushedEvents.class);
 
 	static final int MAX_BATCH = 256;
+
+	/** Enough to keep the database busy while one of them waits for its commit. */
+	static final int COMMITTERS = 4;
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -42,8 +46,7 @@ public class PushedEvents implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private volatile Thread committer = new Thread(() -> {
-	});
+	private volatile List<Thread> committers = List.of();
 
 	PushedEvents(FindingsIntake intake) {
 		this.intake = intake;
@@ -131,7 +134,11 @@ public class PushedEvents implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		committer = Thread.ofPlatform().name("event-committer").daemon().start(this::commitWhileRunning);
+		var started = new ArrayList<Thread>();
+		for (int i = 0; i < COMMITTERS; i++) {
+			started.add(Thread.ofPlatform().name("event-committer-" + i).daemon().start(this::commitWhileRunning));
+		}
+		committers = List.copyOf(started);
 	}
 
 	/** Stores what is waiting, then stops. */
@@ -139,7 +146,9 @@ public class PushedEvents implements SmartLifecycle {
 	public void stop() {
 		running = false;
 		try {
-			committer.join(WAIT.toMillis());
+			for (var committer : committers) {
+				committer.join(WAIT.toMillis());
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
