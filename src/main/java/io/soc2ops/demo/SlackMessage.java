@@ -41,7 +41,15 @@ public record SlackMessage(long id, Instant receivedAt, String text, List<Block>
 
 	}
 
-	public record Section(String text, List<String> fields) implements Block {
+	/**
+	 * @param buttons its accessory, when that is a link button
+	 */
+	public record Section(String text, List<String> fields, List<Button> buttons) implements Block {
+
+		public Section {
+			fields = List.copyOf(fields);
+			buttons = List.copyOf(buttons);
+		}
 
 		public String kind() {
 			return "section";
@@ -94,8 +102,8 @@ public record SlackMessage(long id, Instant receivedAt, String text, List<Block>
 	private static Block block(JsonNode block) {
 		return switch (block.path("type").asString("")) {
 			case "header" -> new Header(plain(block.path("text").path("text").asString("")));
-			case "section" ->
-				new Section(plain(block.path("text").path("text").asString("")), texts(block.path("fields")));
+			case "section" -> new Section(plain(block.path("text").path("text").asString("")),
+					texts(block.path("fields")), buttons(List.of(block.path("accessory"))));
 			case "context" -> new Context(texts(block.path("elements")));
 			case "actions" -> new Buttons(buttons(block.path("elements")));
 			default -> new Other(block.path("type").asString("?"));
@@ -108,7 +116,7 @@ public record SlackMessage(long id, Instant receivedAt, String text, List<Block>
 		return texts;
 	}
 
-	private static List<Button> buttons(JsonNode elements) {
+	private static List<Button> buttons(Iterable<JsonNode> elements) {
 		var buttons = new ArrayList<Button>();
 		for (JsonNode element : elements) {
 			String url = element.path("url").asString("");

@@ -23,6 +23,7 @@ import io.soc2ops.alerting.CaseChange;
 import io.soc2ops.alerting.CaseFilter;
 import io.soc2ops.alerting.CaseRefused;
 import io.soc2ops.alerting.CaseState;
+import io.soc2ops.demo.SlackInbox;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.identity.Capability;
 
@@ -38,9 +39,13 @@ class AlertsController {
 
 	private final ObjectProvider<AccountNames> accountNames;
 
-	AlertsController(AlertCases cases, ObjectProvider<AccountNames> accountNames) {
+	private final ObjectProvider<SlackInbox> demoSlack;
+
+	AlertsController(AlertCases cases, ObjectProvider<AccountNames> accountNames,
+			ObjectProvider<SlackInbox> demoSlack) {
 		this.cases = cases;
 		this.accountNames = accountNames;
+		this.demoSlack = demoSlack;
 	}
 
 	@GetMapping("/alerts")
@@ -49,6 +54,7 @@ class AlertsController {
 		var filter = filter(cases);
 		model.addAttribute("page", this.cases.page(Math.max(1, page), filter));
 		model.addAttribute("filters", CaseFilter.values());
+		model.addAttribute("demoSlack", demoSlack.getIfAvailable() != null);
 		return "alerts";
 	}
 

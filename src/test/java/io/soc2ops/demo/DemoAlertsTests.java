@@ -1,15 +1,25 @@
 package io.soc2ops.demo;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 
 import io.soc2ops.alerting.AlertCases;
 import io.soc2ops.alerting.AlertRoutes;
@@ -22,7 +32,8 @@ import io.soc2ops.findings.IntakeChannel;
  * The demo's GuardDuty findings arrive as EventBridge events do, raise alerts routed to
  * the demo's Slack receiver, and some of their cases are being worked or closed.
  */
-@SpringBootTest(properties = "soc2ops.demo.enabled=true")
+@SpringBootTest(properties = { "soc2ops.demo.enabled=true", "soc2ops.alerting.delivery.enabled=true",
+		"soc2ops.alerting.delivery.per-route-interval=100ms", "soc2ops.alerting.delivery.poll-interval=100ms" })
 @AutoConfigureMockMvc
 class DemoAlertsTests {
 
@@ -37,6 +48,41 @@ class DemoAlertsTests {
 
 	@Autowired
 	AlertRules rules;
+
+	@Autowired
+	SlackInbox slack;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void everyAlertReachesTheDemoSlackReceiverAndTheAlertsPageLeadsThere() throws Exception {
+		var ids = alerts.page(1).alerts().stream().map(alert -> alert.id()).collect(Collectors.toSet());
+
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> alertIdsReceived().containsAll(ids));
+
+		assertThat(slack.count()).as("the five port probes arrive as one message").isLessThan(ids.size());
+		mvc.perform(get("/alerts").with(user("auditor").roles("AUDITOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("id=\"demo-slack-link\"")));
+	}
+
+	/** The alerts the received messages link to. */
+	private Set<String> alertIdsReceived() {
+		var ids = new java.util.HashSet<String>();
+		var link = java.util.regex.Pattern.compile("/alerts/([0-9a-f-]{36})");
+		for (var message : slack.newest(500)) {
+			message.blocks().stream().flatMap(block -> switch (block) {
+				case SlackMessage.Buttons buttons -> buttons.buttons().stream();
+				case SlackMessage.Section section -> section.buttons().stream();
+				default -> java.util.stream.Stream.<SlackMessage.Button>empty();
+			})
+				.map(button -> link.matcher(button.url()))
+				.filter(java.util.regex.Matcher::find)
+				.forEach(matcher -> ids.add(matcher.group(1)));
+		}
+		return ids;
+	}
 
 	@Test
 	void everyGuardDutyFindingOfTheDemoRaisedAnAlertFromAnEvent() {

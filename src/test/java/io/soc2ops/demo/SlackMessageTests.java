@@ -18,7 +18,8 @@ class SlackMessageTests {
 						{"text":"HIGH: Backdoor:EC2/C&amp;CActivity.B!DNS","blocks":[
 						 {"type":"header","text":{"type":"plain_text","text":"HIGH · EC2 instance is querying a C&C domain"}},
 						 {"type":"section","text":{"type":"mrkdwn","text":"*<https://console.aws.amazon.com/x|Open in AWS>*"},
-						  "fields":[{"type":"mrkdwn","text":"*Account*\\nproduction (111122223333)"}]},
+						  "fields":[{"type":"mrkdwn","text":"*Account*\\nproduction (111122223333)"}],
+						"accessory":{"type":"button","text":{"type":"plain_text","text":"View"},"url":"http://localhost:8080/alerts/a2"}},
 						 {"type":"context","elements":[{"type":"mrkdwn","text":"rule default"},{"type":"mrkdwn","text":"GuardDuty"}]},
 						 {"type":"actions","elements":[
 						  {"type":"button","text":{"type":"plain_text","text":"Acknowledge"},"url":"http://localhost:8080/alerts/a1","style":"primary"},
@@ -33,6 +34,8 @@ class SlackMessageTests {
 		var section = (SlackMessage.Section) message.blocks().get(1);
 		assertThat(section.text()).isEqualTo("*Open in AWS*");
 		assertThat(section.fields()).containsExactly("*Account*\nproduction (111122223333)");
+		assertThat(section.buttons())
+			.containsExactly(new SlackMessage.Button("View", "http://localhost:8080/alerts/a2", false));
 		assertThat(message.blocks().get(2))
 			.isEqualTo(new SlackMessage.Context(java.util.List.of("rule default", "GuardDuty")));
 		assertThat(((SlackMessage.Buttons) message.blocks().get(3)).buttons())
