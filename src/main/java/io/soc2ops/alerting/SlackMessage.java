@@ -61,7 +61,8 @@ class SlackMessage {
 
 	private static final Gson GSON = GsonFactory.createSnakeCase();
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+	/** How messages show a moment. */
+	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
 
 	private final PublicSite site;
@@ -188,11 +189,13 @@ class SlackMessage {
 					.orElse(accountId);
 	}
 
-	private static TextObject field(String label, String value) {
+	/** A section field: the label in bold, the (already escaped) value below it. */
+	static TextObject field(String label, String value) {
 		return markdownText(SlackText.fit("*" + label + "*\n" + (value.isEmpty() ? "—" : value), FIELD));
 	}
 
-	private static String code(String value) {
+	/** A value from outside as code, or a dash when it is blank. */
+	static String code(String value) {
 		return value.isBlank() ? "—" : SlackText.code(value, 1000);
 	}
 
@@ -200,7 +203,7 @@ class SlackMessage {
 		return at == null ? "—" : TIME.format(at);
 	}
 
-	private static ButtonElement button(String action, String text, String url, @Nullable String style) {
+	static ButtonElement button(String action, String text, String url, @Nullable String style) {
 		return ButtonElement.builder()
 			.actionId(SlackText.plain(action, 255))
 			.text(plainText(SlackText.plain(text, BUTTON)))

@@ -11,8 +11,7 @@ import io.soc2ops.MovableClock;
 
 /**
  * The context of the case tests: a clock they set, and a second receiver of reminders
- * beside the ledger's, standing where the Slack delivery will, which keeps what it was
- * told.
+ * beside the ledger's and Slack's, which keeps what it was told.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import(MovableClock.Configuration.class)

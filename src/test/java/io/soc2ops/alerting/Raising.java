@@ -35,15 +35,26 @@ final class Raising {
 	 */
 	Raising(AlertRules rules, AlertRoutes alertRoutes, RouteReceiver receiver, FindingsIntake intake,
 			String... routes) {
+		this(rules, intake, created(alertRoutes, receiver, routes));
+	}
+
+	/**
+	 * @param routes the routes the rule sends to, as they are (made elsewhere, or none)
+	 */
+	Raising(AlertRules rules, FindingsIntake intake, String... routes) {
 		this.intake = intake;
+		rules.create(new AlertRuleDraft(rule, """
+				{"detail": {"findings": {"Id": [{"prefix": "%s%s"}]}}}""".formatted(FINDING_ARN, tag),
+				Severity.INFORMATIONAL, List.of(routes), true), Actor.user("delivery-tester"));
+	}
+
+	private static String[] created(AlertRoutes alertRoutes, RouteReceiver receiver, String... routes) {
 		for (String route : routes) {
 			if (alertRoutes.find(route).isEmpty()) {
 				alertRoutes.create(route, receiver.url(route), true, Actor.user("delivery-tester"));
 			}
 		}
-		rules.create(new AlertRuleDraft(rule, """
-				{"detail": {"findings": {"Id": [{"prefix": "%s%s"}]}}}""".formatted(FINDING_ARN, tag),
-				Severity.INFORMATIONAL, List.of(routes), true), Actor.user("delivery-tester"));
+		return routes;
 	}
 
 	/** A finding of the test's rule, of AWS's sample type unless told otherwise. */
