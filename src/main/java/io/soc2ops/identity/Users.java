@@ -104,9 +104,6 @@ public class Users {
 	}
 
 	@Transactional(readOnly = true)
-	public boolean none() {
-		return users.count() == 0;
-	}
 
 	void recordSignIn(String username, boolean succeeded, String remoteAddress) {
 		String subject = subjectFor(username);

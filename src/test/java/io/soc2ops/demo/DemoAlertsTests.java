@@ -53,6 +53,9 @@ class DemoAlertsTests {
 	SlackInbox slack;
 
 	@Autowired
+	io.soc2ops.identity.Users users;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Test
@@ -116,6 +119,12 @@ class DemoAlertsTests {
 		assertThat(investigating.alertCase().assignee()).isEqualTo(DemoResponders.SECURITY_ENGINEER);
 		assertThat(investigating.timeline()).extracting(event -> event.by())
 			.contains("user:" + DemoResponders.SECURITY_ENGINEER);
+	}
+
+	@Test
+	void theDemoRespondersDoNotKeepTheFirstAdminFromBeingCreated() {
+		assertThat(users.find(io.soc2ops.identity.Username.of("admin")))
+			.hasValueSatisfying(admin -> assertThat(admin.has(io.soc2ops.identity.Role.ADMIN)).isTrue());
 	}
 
 	@Test
