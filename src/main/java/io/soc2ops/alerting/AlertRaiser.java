@@ -1,10 +1,6 @@
 package io.soc2ops.alerting;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -68,7 +64,7 @@ class AlertRaiser implements FindingEvents {
 			var finding = event.findings().get(i);
 			for (var rule : enabled.matching(Envelopes.withOneFinding(event.envelope(), findings.get(i)))) {
 				if (finding.severity().compareTo(rule.severityFloor()) >= 0) {
-					String key = sha256(eventId + '\0' + finding.key().digest() + '\0' + rule.name());
+					String key = Digests.sha256(eventId + '\0' + finding.key().digest() + '\0' + rule.name());
 					raise(alert(eventId, rule, finding, event.channel()), rule, key);
 				}
 			}
@@ -101,17 +97,7 @@ class AlertRaiser implements FindingEvents {
 		if (!id.isBlank() && id.length() <= MAX_EVENT_ID) {
 			return id;
 		}
-		return "sha256:" + sha256(Envelopes.JSON.writeValueAsString(event.envelope()));
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("every JVM ships SHA-256", ex);
-		}
+		return "sha256:" + Digests.sha256(Envelopes.JSON.writeValueAsString(event.envelope()));
 	}
 
 }

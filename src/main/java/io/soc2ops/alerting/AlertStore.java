@@ -1,6 +1,5 @@
 package io.soc2ops.alerting;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -11,7 +10,6 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -40,12 +38,8 @@ class AlertStore {
 
 	AlertStore(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
 		this.jdbc = jdbc;
-		String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		this.insert = "PostgreSQL".equals(database)
-				? "INSERT INTO alert (" + COLUMNS + ") VALUES (" + VALUES + ") ON CONFLICT (idempotency_key) DO NOTHING"
-				: "MERGE INTO alert a USING (VALUES (CAST(:key AS VARCHAR(64)))) k(idempotency_key)"
-						+ " ON a.idempotency_key = k.idempotency_key WHEN NOT MATCHED THEN INSERT (" + COLUMNS
-						+ ") VALUES (" + VALUES + ")";
+		this.insert = InsertUnlessStored.sql(dataSource, "alert", COLUMNS, VALUES,
+				new InsertUnlessStored.Key("idempotency_key", "key", "VARCHAR(64)"));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.soc2ops.alerting;
 
-import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -47,13 +45,8 @@ class DeliveryStore {
 
 	DeliveryStore(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
 		this.jdbc = jdbc;
-		String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		this.insert = "PostgreSQL".equals(database)
-				? "INSERT INTO alert_delivery (" + INSERT_COLUMNS + ") VALUES (" + INSERT_VALUES
-						+ ") ON CONFLICT (idempotency_key) DO NOTHING"
-				: "MERGE INTO alert_delivery d USING (VALUES (CAST(:key AS VARCHAR(64)))) k(idempotency_key)"
-						+ " ON d.idempotency_key = k.idempotency_key WHEN NOT MATCHED THEN INSERT (" + INSERT_COLUMNS
-						+ ") VALUES (" + INSERT_VALUES + ")";
+		this.insert = InsertUnlessStored.sql(dataSource, "alert_delivery", INSERT_COLUMNS, INSERT_VALUES,
+				new InsertUnlessStored.Key("idempotency_key", "key", "VARCHAR(64)"));
 	}
 
 	/**

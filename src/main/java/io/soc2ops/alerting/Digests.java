@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in hex, the form of alerting's idempotency keys. */
+/**
+ * SHA-256 in hex, the form of alerting's idempotency keys and of an event known by its
+ * digest.
+ */
 final class Digests {
 
 	private Digests() {

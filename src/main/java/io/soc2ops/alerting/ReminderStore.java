@@ -1,6 +1,5 @@
 package io.soc2ops.alerting;
 
-import java.sql.DatabaseMetaData;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -12,7 +11,6 @@ import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -25,21 +23,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ReminderStore {
 
-	private static final String VALUES = "(:id, :step, :due, :at)";
-
 	private final JdbcClient jdbc;
 
 	private final String claim;
 
 	ReminderStore(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
 		this.jdbc = jdbc;
-		String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		this.claim = "PostgreSQL".equals(database)
-				? "INSERT INTO alert_case_reminder (alert_id, step, due_at, recorded_at) VALUES " + VALUES
-						+ " ON CONFLICT (alert_id, step) DO NOTHING"
-				: "MERGE INTO alert_case_reminder r USING (VALUES (CAST(:id AS VARCHAR(36)), CAST(:step AS VARCHAR(32))))"
-						+ " k(alert_id, step) ON r.alert_id = k.alert_id AND r.step = k.step"
-						+ " WHEN NOT MATCHED THEN INSERT (alert_id, step, due_at, recorded_at) VALUES " + VALUES;
+		this.claim = InsertUnlessStored.sql(dataSource, "alert_case_reminder", "alert_id, step, due_at, recorded_at",
+				":id, :step, :due, :at", new InsertUnlessStored.Key("alert_id", "id", "VARCHAR(36)"),
+				new InsertUnlessStored.Key("step", "step", "VARCHAR(32)"));
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package io.soc2ops.alerting;
 
-import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -8,7 +7,6 @@ import javax.sql.DataSource;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -27,13 +25,8 @@ class RouteTurns {
 
 	RouteTurns(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
 		this.jdbc = jdbc;
-		String database = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-		this.open = "PostgreSQL".equals(database)
-				? "INSERT INTO alert_route_turn (route_name, next_turn_at) VALUES (:route, :now) "
-						+ "ON CONFLICT (route_name) DO NOTHING"
-				: "MERGE INTO alert_route_turn t USING (VALUES (CAST(:route AS VARCHAR(64)))) r(route_name)"
-						+ " ON t.route_name = r.route_name WHEN NOT MATCHED THEN INSERT (route_name, next_turn_at)"
-						+ " VALUES (:route, :now)";
+		this.open = InsertUnlessStored.sql(dataSource, "alert_route_turn", "route_name, next_turn_at", ":route, :now",
+				new InsertUnlessStored.Key("route_name", "route", "VARCHAR(64)"));
 	}
 
 	/** Makes sure the route has a turn to take. */

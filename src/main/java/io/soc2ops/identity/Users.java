@@ -103,8 +103,6 @@ public class Users {
 		return users.all();
 	}
 
-	@Transactional(readOnly = true)
-
 	void recordSignIn(String username, boolean succeeded, String remoteAddress) {
 		String subject = subjectFor(username);
 		ledger.record(new EvidenceRecord(succeeded ? "user.signed-in" : SIGN_IN_FAILED,

@@ -73,11 +73,7 @@ class AlertDeliveriesApi {
 
 	@ExceptionHandler(AlertingException.class)
 	ProblemDetail refused(AlertingException ex) {
-		var status = ex.isNotFound() ? HttpStatus.NOT_FOUND : HttpStatus.UNPROCESSABLE_CONTENT;
-		var problem = ProblemDetail.forStatusAndDetail(status,
-				ex.getMessage() + (ex.isNotFound() ? "" : "; nothing was changed"));
-		problem.setTitle(ex.isNotFound() ? "Not found" : "Refused");
-		return problem;
+		return ApiProblems.alerting(ex, HttpStatus.UNPROCESSABLE_CONTENT);
 	}
 
 	static Delivery.@Nullable State state(@Nullable String state) {

@@ -90,11 +90,7 @@ class AlertRulesApi {
 
 	@ExceptionHandler(AlertingException.class)
 	ProblemDetail refused(AlertingException ex) {
-		var status = ex.isNotFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
-		var problem = ProblemDetail.forStatusAndDetail(status,
-				ex.getMessage() + (ex.isNotFound() ? "" : "; nothing was changed"));
-		problem.setTitle(ex.isNotFound() ? "Not found" : "Refused");
-		return problem;
+		return ApiProblems.alerting(ex, HttpStatus.BAD_REQUEST);
 	}
 
 	/** A rule as sent; {@code enabled} defaults to true, {@code routes} to none. */

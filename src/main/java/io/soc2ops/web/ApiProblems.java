@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.soc2ops.alerting.AlertingException;
 import io.soc2ops.catalog.CatalogException;
 import io.soc2ops.findings.FindingRejected;
 import io.soc2ops.identity.IdentityException;
@@ -66,6 +67,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			problem.setProperty("field", at.group(3));
 		}
 		return problem;
+	}
+
+	/**
+	 * Alerting's refusals, for the alerting controllers that take them: a missing rule,
+	 * route or delivery is 404; anything else is {@code refusal}, saying nothing changed.
+	 */
+	static ProblemDetail alerting(AlertingException ex, HttpStatus refusal) {
+		return ex.isNotFound() ? problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage())
+				: problem(refusal, "Refused", ex.getMessage() + "; nothing was changed");
 	}
 
 	@Override

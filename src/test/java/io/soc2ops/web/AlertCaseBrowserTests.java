@@ -2,10 +2,6 @@ package io.soc2ops.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -15,14 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,14 +47,7 @@ class AlertCaseBrowserTests {
 
 	@BeforeAll
 	static void startChromium() {
-		var options = new ChromeOptions().setBinary(which("chromium"))
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--lang=en-US");
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(which("chromedriver"))).build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new Dimension(1400, 1400));
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		browser = Chromium.start(new Dimension(1400, 1400));
 	}
 
 	@AfterAll
@@ -94,7 +77,7 @@ class AlertCaseBrowserTests {
 		browser.findElement(By.id("close-note")).sendKeys("Domain blocked at the resolver; instance rebuilt");
 		browser.findElement(By.id("action-RESOLVE")).click();
 		waitFor(d -> d.findElement(By.id("case-state")).getText().equals("Resolved"));
-		screenshot("alert-case.png");
+		Chromium.screenshot(browser, "alert-case.png");
 
 		String timeline = browser.findElement(By.id("timeline")).getText().replaceAll("\\s+", " ");
 		assertThat(timeline).contains("opened the case")
@@ -119,12 +102,7 @@ class AlertCaseBrowserTests {
 	}
 
 	private void signIn() {
-		browser.get(url("/signin"));
-		browser.findElement(By.id("username")).sendKeys("admin");
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("account-link")));
+		Chromium.signIn(browser, url("/signin"), PASSWORD);
 	}
 
 	/** Waits for the page a click leads to (a form post, or htmx swapping it in). */
@@ -136,24 +114,6 @@ class AlertCaseBrowserTests {
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private static void screenshot(String name) throws Exception {
-		var shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		var target = Path.of("target/screenshots", name);
-		Files.createDirectories(target.getParent());
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static String which(String program) {
-		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-			var candidate = Path.of(dir, program);
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		throw new IllegalStateException(program + " is not on PATH: the browser tests need Debian's chromium and"
-				+ " chromium-driver (./soc2ops test installs them where it can; see README)");
 	}
 
 }

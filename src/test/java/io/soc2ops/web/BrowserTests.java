@@ -2,10 +2,6 @@ package io.soc2ops.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,12 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,16 +33,7 @@ class BrowserTests {
 
 	@BeforeAll
 	static void startChromium() {
-		String chromium = which("chromium");
-		String driver = which("chromedriver");
-		var options = new ChromeOptions().setBinary(chromium)
-			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-					"--disable-sync", "--lang=en-US");
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).build();
-		browser = new ChromeDriver(service, options);
-		browser.manage().window().setSize(new Dimension(1400, 1100));
-		browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		browser = Chromium.start(new Dimension(1400, 1100));
 	}
 
 	@AfterAll
@@ -80,14 +63,14 @@ class BrowserTests {
 		assertThat(browser.findElement(By.id("tile-CC6.1")).getAttribute("class")).contains("status-FAILING");
 		assertThat(browser.findElement(By.id("tile-CC7.3")).getAttribute("class")).contains("status-PASSING");
 		assertThat(browser.findElement(By.id("tile-CC6.6")).getAttribute("class")).contains("status-FAILING");
-		screenshot("dashboard.png");
+		Chromium.screenshot(browser, "dashboard.png");
 
 		browser.findElement(By.id("tile-CC6.1")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 			.until(d -> d.findElement(By.tagName("h1")).getText().startsWith("CC6.1"));
 		assertThat(browser.findElement(By.id("controls")).getText()).contains("ACC-01");
 		assertThat(browser.findElement(By.id("securityhub")).getText()).contains("IAM.6");
-		screenshot("criterion.png");
+		Chromium.screenshot(browser, "criterion.png");
 
 		browser.findElement(By.linkText("ACC-01")).click();
 		browser.findElement(By.cssSelector("#record-test input[value=FAILED]")).click();
@@ -114,7 +97,7 @@ class BrowserTests {
 		browser.get(url("/?lang=ja"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("SOC 2 準備状況");
 		assertThat(browser.findElement(By.id("tile-CC6.6")).getText()).contains("不合格");
-		screenshot("dashboard-ja.png");
+		Chromium.screenshot(browser, "dashboard-ja.png");
 		browser.get(url("/criteria/A1.2"));
 		assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("A1.2");
 		assertThat(browser.findElement(By.cssSelector("main")).getText()).contains("統制");
@@ -123,37 +106,11 @@ class BrowserTests {
 	}
 
 	private void signIn() {
-		browser.get(url("/signin"));
-		if (browser.findElements(By.id("username")).isEmpty()) {
-			return;
-		}
-		browser.findElement(By.id("username")).sendKeys("admin");
-		browser.findElement(By.id("password")).sendKeys(PASSWORD);
-		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-		new WebDriverWait(browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.presenceOfElementLocated(By.id("account-link")));
+		Chromium.signIn(browser, url("/signin"), PASSWORD);
 	}
 
 	private String url(String path) {
 		return "http://localhost:" + port + path;
-	}
-
-	private static void screenshot(String name) throws Exception {
-		var shot = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-		var target = Path.of("target/screenshots", name);
-		Files.createDirectories(target.getParent());
-		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-	}
-
-	private static String which(String program) {
-		for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-			var candidate = Path.of(dir, program);
-			if (Files.isExecutable(candidate)) {
-				return candidate.toString();
-			}
-		}
-		throw new IllegalStateException(program + " is not on PATH: the browser tests need Debian's chromium and"
-				+ " chromium-driver (./soc2ops test installs them where it can; see README)");
 	}
 
 }
