@@ -125,8 +125,8 @@ class SlackMessage {
 		var fields = new ArrayList<TextObject>();
 		fields.add(field("Finding type", code(first.findingType())));
 		fields.add(field("Count", String.valueOf(count)));
-		fields.add(field("Accounts", SlackText
-			.mrkdwn(few(notice.alerts().stream().map(Alert::accountId).map(this::account).toList()), FIELD)));
+		fields.add(field("Accounts", SlackText.mrkdwn(
+				few(notice.alerts().stream().map(Alert::accountId).distinct().map(this::account).toList()), FIELD)));
 		fields
 			.add(field("Regions", SlackText.mrkdwn(few(notice.alerts().stream().map(Alert::region).toList()), FIELD)));
 		fields.add(field("First seen", seen(earliest(notice))));

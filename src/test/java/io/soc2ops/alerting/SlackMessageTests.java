@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,24 @@ class SlackMessageTests {
 		assertThat(metadata.path("delivery_ids").asString().split(",")).containsExactlyElementsOf(ids);
 		assertThat(metadata.path("count").asInt()).isEqualTo(14);
 		assertThat(metadata.path("group_id").asString()).isEqualTo("g-1");
+	}
+
+	@Test
+	void aStormLooksUpEachAccountNameOnceNotOncePerAlert() {
+		var lookups = new AtomicInteger();
+		var counting = new SlackMessage(new PublicSite(URI.create("https://soc2ops.example.com/")),
+				new StaticListableBeanFactory(Map.of("names", (AccountNames) id -> {
+					lookups.incrementAndGet();
+					return Optional.of("production");
+				})).getBeanProvider(AccountNames.class));
+		var alerts = IntStream.range(0, 100).mapToObj(i -> alert("a-" + i)).toList();
+		var ids = IntStream.range(0, 100).mapToObj(i -> "d-" + i).toList();
+
+		var message = counting.json(new Notice(alerts, ids, Optional.of("g-1")));
+
+		assertThat(message).contains("*Accounts*\\nproduction (111122223333)");
+		// the Accounts field once, and each listed alert
+		assertThat(lookups).hasValue(1 + SlackMessage.LISTED);
 	}
 
 	@Test
