@@ -41,9 +41,7 @@ final class AlertDeliveryBenchmark {
 
 	static final Duration TIMEOUT = Duration.ofMinutes(30);
 
-	/**
-	 * Settings suited to throughput; any given on the command line come after and win.
-	 */
+	/** Settings suited to throughput, unless the command line gives them. */
 	static final List<String> DELIVERY = List.of("--soc2ops.alerting.delivery.enabled=true",
 			"--soc2ops.alerting.delivery.per-route-interval=0s", "--soc2ops.alerting.delivery.max-group=100",
 			"--soc2ops.alerting.delivery.first-retry=250ms", "--soc2ops.alerting.delivery.max-retry=5s",
@@ -66,13 +64,14 @@ final class AlertDeliveryBenchmark {
 				"--soc2ops.alerting.local-webhooks-allowed=true",
 				// the database named here (or the default H2 file), not the tests' own
 				"--" + io.soc2ops.TestDatabases.KEEP_DATASOURCE + "=true"));
-		properties.addAll(DELIVERY);
 		if (args.length > 2 && !args[2].isBlank()) {
 			properties.add("--spring.datasource.url=" + args[2]);
 		}
-		if (args.length > 3) {
-			properties.addAll(List.of(args).subList(3, args.length));
-		}
+		var given = args.length > 3 ? List.of(args).subList(3, args.length) : List.<String>of();
+		DELIVERY.stream()
+			.filter(setting -> given.stream().noneMatch(g -> g.startsWith(name(setting))))
+			.forEach(properties::add);
+		properties.addAll(given);
 		boolean held;
 		try (var slack = SlackReceiver.start();
 				var context = new SpringApplicationBuilder(Soc2opsApplication.class).web(WebApplicationType.NONE)
@@ -81,6 +80,11 @@ final class AlertDeliveryBenchmark {
 			held = new Run(context, slack, alerts, routes).go();
 		}
 		System.exit(held ? 0 : 1);
+	}
+
+	/** {@code --x=} of {@code --x=y}: a setting given twice would be read as a list. */
+	private static String name(String argument) {
+		return argument.substring(0, argument.indexOf('=') + 1);
 	}
 
 	static String settings(DeliverySettings s) {
@@ -135,7 +139,7 @@ final class AlertDeliveryBenchmark {
 		boolean go() {
 			System.out.printf(
 					"%,d alerts, one rule, %d routes to one local Slack receiver failing %.0f%% of"
-							+ " requests (503), stopped for %d s once halfway%n",
+							+ " requests (503), stopped for %d s once, when half the deliveries are done%n",
 					alerts, routes, FAILING * 100, OUTAGE.toSeconds());
 			start = System.nanoTime();
 			var raising = CompletableFuture.runAsync(this::raise, task -> Thread.ofVirtual().start(task));
