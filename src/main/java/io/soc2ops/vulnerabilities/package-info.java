@@ -1,0 +1,10 @@
+/**
+ * Vulnerability management [CC7.1, CC5.3]: Inspector findings, from Security Hub and from
+ * Inspector2's API, one item per finding and resource, each with a due date from the
+ * approved vulnerability management policy ({@code policies}); breaches, approved
+ * exceptions, and the period report an auditor samples.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Vulnerabilities",
+		allowedDependencies = { "evidence", "findings", "identity", "policies", "schedule", "alerting" })
+@org.jspecify.annotations.NullMarked
+package io.soc2ops.vulnerabilities;
