@@ -1,6 +1,7 @@
 package io.soc2ops.alerting;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -13,11 +14,13 @@ import io.soc2ops.findings.FindingEvents;
 import io.soc2ops.findings.FindingKey;
 import io.soc2ops.findings.IntakeChannel;
 import io.soc2ops.findings.ReceivedEvent;
+import io.soc2ops.alerting.OnAlertRaised.Raised;
 
 /**
  * Raises alerts from the events the findings intake stored, in its transaction: each
  * finding of an event is matched by itself against the enabled rules, and each match at
- * or above the rule's severity floor stores one alert. Only events pushed by EventBridge
+ * or above the rule's severity floor stores one alert. The alerts of one batch of events
+ * are stored together, and so are their follow-ups. Only events pushed by EventBridge
  * (the API destination and the SQS queue) raise alerts: a file or the Security Hub API
  * brings history and current state, which must not page anyone.
  */
@@ -50,14 +53,27 @@ class AlertRaiser implements FindingEvents {
 	}
 
 	@Override
-	public void stored(ReceivedEvent event) {
-		if (!RAISING.contains(event.channel())) {
+	public void stored(List<ReceivedEvent> received) {
+		var raising = received.stream().filter(event -> RAISING.contains(event.channel())).toList();
+		if (raising.isEmpty()) {
 			return;
 		}
 		var enabled = rules.current();
 		if (enabled.isEmpty()) {
 			return;
 		}
+		var matched = new ArrayList<Raised>();
+		raising.forEach(event -> match(event, enabled, matched));
+		var raised = alerts.insertNew(matched);
+		if (raised.isEmpty()) {
+			return;
+		}
+		followUps.forEach(followUp -> followUp.raised(raised));
+		raised.forEach(this::announce);
+	}
+
+	/** Adds an alert for each finding of the event and each rule that matches it. */
+	private void match(ReceivedEvent event, EnabledRules.Compiled enabled, List<Raised> matched) {
 		String eventId = eventId(event);
 		var findings = event.envelope().path("detail").path("findings");
 		for (int i = 0; i < event.findings().size(); i++) {
@@ -65,20 +81,17 @@ class AlertRaiser implements FindingEvents {
 			for (var rule : enabled.matching(Envelopes.withOneFinding(event.envelope(), findings.get(i)))) {
 				if (finding.severity().compareTo(rule.severityFloor()) >= 0) {
 					String key = Digests.sha256(eventId + '\0' + finding.key().digest() + '\0' + rule.name());
-					raise(alert(eventId, rule, finding, event.channel()), rule, key);
+					matched.add(new Raised(alert(eventId, rule, finding, event.channel()), rule, key));
 				}
 			}
 		}
 	}
 
-	private void raise(Alert alert, AlertRule rule, String key) {
-		if (!alerts.insert(alert, key)) {
-			return;
-		}
-		followUps.forEach(followUp -> followUp.raised(alert, rule, key));
+	private void announce(Raised raised) {
+		var alert = raised.alert();
 		events.publishEvent(new FindingWorkflowUpdate(alert.id(), new FindingKey(alert.findingId(), alert.productArn()),
 				alert.accountId(), alert.region(), FindingWorkflowUpdate.Status.NOTIFIED,
-				"soc2ops alert " + alert.id() + " (rule " + rule.name() + ")", "soc2ops"));
+				"soc2ops alert " + alert.id() + " (rule " + raised.rule().name() + ")", "soc2ops"));
 	}
 
 	private Alert alert(String eventId, AlertRule rule, Finding finding, IntakeChannel channel) {

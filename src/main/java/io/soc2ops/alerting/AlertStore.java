@@ -2,24 +2,29 @@ package io.soc2ops.alerting;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 import io.soc2ops.findings.IntakeChannel;
 import io.soc2ops.findings.Severity;
+import io.soc2ops.alerting.OnAlertRaised.Raised;
 
 /**
- * Alerts in {@code alert}. An alert whose idempotency key is stored already is skipped by
- * the database itself (PostgreSQL {@code ON CONFLICT DO NOTHING}, H2 {@code MERGE}), so
- * the same event delivered twice, even to two instances at once, raises it once.
+ * Alerts in {@code alert}. An alert whose idempotency key is stored already is skipped,
+ * and the key is unique in the database, so the same event delivered twice, even to two
+ * instances at once, raises it once: of two transactions storing it at once, one fails on
+ * the key and is done again (by the intake), and then finds it stored.
  */
 @Repository
 class AlertStore {
@@ -32,41 +37,65 @@ class AlertStore {
 			+ ":productArn, :title, :type, :account, :region, :resourceType, :resourceId, :firstObserved, :lastObserved, :raisedAt, "
 			+ ":channel";
 
+	private static final String INSERT = "INSERT INTO alert (" + COLUMNS + ") VALUES (" + VALUES + ")";
+
+	private static final int MAX_IN = 500;
+
 	private final JdbcClient jdbc;
 
-	private final String insert;
+	private final NamedParameterJdbcOperations batch;
 
-	AlertStore(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+	AlertStore(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
 		this.jdbc = jdbc;
-		this.insert = InsertUnlessStored.sql(dataSource, "alert", COLUMNS, VALUES,
-				new InsertUnlessStored.Key("idempotency_key", "key", "VARCHAR(64)"));
+		this.batch = batch;
 	}
 
 	/**
-	 * @return false when an alert with this idempotency key exists already
+	 * Stores the alerts whose idempotency key is neither stored already nor earlier in
+	 * the list, in one batch.
+	 * @return those stored, in order
 	 */
-	boolean insert(Alert alert, String idempotencyKey) {
-		return jdbc.sql(insert)
-			.param("id", alert.id())
-			.param("key", idempotencyKey)
-			.param("eventId", alert.eventId())
-			.param("rule", alert.ruleName())
-			.param("severity", alert.severity().name())
-			.param("product", alert.productName())
-			.param("findingKey", alert.findingKey())
-			.param("findingId", alert.findingId())
-			.param("productArn", alert.productArn())
-			.param("title", alert.title())
-			.param("type", alert.findingType())
-			.param("account", alert.accountId())
-			.param("region", alert.region())
-			.param("resourceType", alert.resourceType())
-			.param("resourceId", alert.resourceId())
-			.param("firstObserved", at(alert.firstObservedAt()))
-			.param("lastObserved", at(alert.lastObservedAt()))
-			.param("raisedAt", RuleStore.at(alert.raisedAt()))
-			.param("channel", alert.channel().name())
-			.update() == 1;
+	List<Raised> insertNew(List<Raised> candidates) {
+		var seen = new HashSet<>(storedKeys(candidates.stream().map(Raised::idempotencyKey).toList()));
+		var fresh = candidates.stream().filter(candidate -> seen.add(candidate.idempotencyKey())).toList();
+		if (!fresh.isEmpty()) {
+			batch.batchUpdate(INSERT, fresh.stream().map(AlertStore::row).toArray(SqlParameterSource[]::new));
+		}
+		return fresh;
+	}
+
+	private List<String> storedKeys(List<String> keys) {
+		var stored = new ArrayList<String>();
+		for (int from = 0; from < keys.size(); from += MAX_IN) {
+			stored.addAll(jdbc.sql("SELECT idempotency_key FROM alert WHERE idempotency_key IN (:keys)")
+				.param("keys", keys.subList(from, Math.min(keys.size(), from + MAX_IN)))
+				.query(String.class)
+				.list());
+		}
+		return stored;
+	}
+
+	private static SqlParameterSource row(Raised raised) {
+		var alert = raised.alert();
+		return new MapSqlParameterSource().addValue("id", alert.id())
+			.addValue("key", raised.idempotencyKey())
+			.addValue("eventId", alert.eventId())
+			.addValue("rule", alert.ruleName())
+			.addValue("severity", alert.severity().name())
+			.addValue("product", alert.productName())
+			.addValue("findingKey", alert.findingKey())
+			.addValue("findingId", alert.findingId())
+			.addValue("productArn", alert.productArn())
+			.addValue("title", alert.title())
+			.addValue("type", alert.findingType())
+			.addValue("account", alert.accountId())
+			.addValue("region", alert.region())
+			.addValue("resourceType", alert.resourceType())
+			.addValue("resourceId", alert.resourceId())
+			.addValue("firstObserved", at(alert.firstObservedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("lastObserved", at(alert.lastObservedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("raisedAt", RuleStore.at(alert.raisedAt()))
+			.addValue("channel", alert.channel().name());
 	}
 
 	List<Alert> newest(int limit, int offset) {

@@ -2,12 +2,16 @@ package io.soc2ops.alerting;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,23 +35,30 @@ class CaseStore {
 
 	private final JdbcClient jdbc;
 
-	CaseStore(JdbcClient jdbc) {
+	private final NamedParameterJdbcOperations batch;
+
+	CaseStore(JdbcClient jdbc, NamedParameterJdbcOperations batch) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 	}
 
-	void insert(AlertCase alertCase) {
-		jdbc.sql("INSERT INTO alert_case (" + COLUMNS + ") VALUES (:id, :state, :assignee, :opened, :ackDue, "
-				+ ":resolveDue, :acknowledged, :closed, :version)")
-			.param("id", alertCase.alertId())
-			.param("state", alertCase.state().name())
-			.param("assignee", alertCase.assignee(), java.sql.Types.VARCHAR)
-			.param("opened", at(alertCase.openedAt()))
-			.param("ackDue", at(alertCase.acknowledgeDueAt()))
-			.param("resolveDue", at(alertCase.resolveDueAt()))
-			.param("acknowledged", at(alertCase.acknowledgedAt()))
-			.param("closed", at(alertCase.closedAt()))
-			.param("version", alertCase.version())
-			.update();
+	void insertAll(List<AlertCase> cases) {
+		batch.batchUpdate(
+				"INSERT INTO alert_case (" + COLUMNS + ") VALUES (:id, :state, :assignee, :opened, :ackDue, "
+						+ ":resolveDue, :acknowledged, :closed, :version)",
+				cases.stream().map(CaseStore::row).toArray(SqlParameterSource[]::new));
+	}
+
+	private static SqlParameterSource row(AlertCase alertCase) {
+		return new MapSqlParameterSource().addValue("id", alertCase.alertId())
+			.addValue("state", alertCase.state().name())
+			.addValue("assignee", alertCase.assignee(), Types.VARCHAR)
+			.addValue("opened", at(alertCase.openedAt()))
+			.addValue("ackDue", at(alertCase.acknowledgeDueAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("resolveDue", at(alertCase.resolveDueAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("acknowledged", at(alertCase.acknowledgedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("closed", at(alertCase.closedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+			.addValue("version", alertCase.version());
 	}
 
 	Optional<AlertCase> find(String alertId) {

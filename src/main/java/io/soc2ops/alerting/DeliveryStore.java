@@ -10,6 +10,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
@@ -43,25 +46,32 @@ class DeliveryStore {
 
 	private final String insert;
 
-	DeliveryStore(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
+	private final NamedParameterJdbcOperations batch;
+
+	DeliveryStore(JdbcClient jdbc, NamedParameterJdbcOperations batch, DataSource dataSource)
+			throws MetaDataAccessException {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.insert = InsertUnlessStored.sql(dataSource, "alert_delivery", INSERT_COLUMNS, INSERT_VALUES,
 				new InsertUnlessStored.Key("idempotency_key", "key", "VARCHAR(64)"));
 	}
 
-	/**
-	 * @return false when a delivery with this idempotency key exists already
-	 */
-	boolean insert(String id, String key, Alert alert, String route, String stormKey, Instant now) {
-		return jdbc.sql(insert)
-			.param("id", id)
-			.param("key", key)
-			.param("alert", alert.id())
-			.param("route", route)
-			.param("rule", alert.ruleName())
-			.param("storm", stormKey)
-			.param("now", RuleStore.at(now))
-			.update() == 1;
+	/** A delivery to store: one alert to one route. */
+	record NewDelivery(String id, String key, Alert alert, String route, String stormKey, Instant now) {
+	}
+
+	/** Stores the deliveries in one batch, skipping those whose key is stored already. */
+	void insertAll(List<NewDelivery> deliveries) {
+		batch.batchUpdate(insert,
+				deliveries.stream()
+					.map(d -> new MapSqlParameterSource().addValue("id", d.id())
+						.addValue("key", d.key())
+						.addValue("alert", d.alert().id())
+						.addValue("route", d.route())
+						.addValue("rule", d.alert().ruleName())
+						.addValue("storm", d.stormKey())
+						.addValue("now", RuleStore.at(d.now())))
+					.toArray(SqlParameterSource[]::new));
 	}
 
 	/** Routes with a delivery that is due and held by nobody. */

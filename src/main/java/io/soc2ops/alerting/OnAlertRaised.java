@@ -1,15 +1,25 @@
 package io.soc2ops.alerting;
 
+import java.util.List;
+
 /**
- * Told of each alert the moment it is stored, inside the intake's transaction, so what it
- * stores (the outbox's deliveries, the alert's case) commits or rolls back with the
- * alert. An alert that was raised before (same idempotency key) is not told again.
+ * Told of the alerts the moment they are stored, inside the intake's transaction, so what
+ * it stores (the outbox's deliveries, the alerts' cases) commits or rolls back with the
+ * alerts. An alert that was raised before (same idempotency key) is not told again.
  */
 interface OnAlertRaised {
 
 	/**
+	 * @param alerts the alerts one batch of events raised, in order
+	 */
+	void raised(List<Raised> alerts);
+
+	/**
+	 * An alert as it was raised.
+	 *
 	 * @param idempotencyKey the alert's key: SHA-256 of event id, finding and rule
 	 */
-	void raised(Alert alert, AlertRule rule, String idempotencyKey);
+	record Raised(Alert alert, AlertRule rule, String idempotencyKey) {
+	}
 
 }

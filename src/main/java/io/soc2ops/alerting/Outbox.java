@@ -1,6 +1,8 @@
 package io.soc2ops.alerting;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -26,16 +28,21 @@ class Outbox implements OnAlertRaised {
 	}
 
 	@Override
-	public void raised(Alert alert, AlertRule rule, String idempotencyKey) {
-		if (rule.routes().isEmpty()) {
+	public void raised(List<Raised> alerts) {
+		var now = clock.instant();
+		var rows = new ArrayList<DeliveryStore.NewDelivery>();
+		for (var raised : alerts) {
+			var alert = raised.alert();
+			String storm = Digests.sha256(alert.ruleName() + '\0' + alert.findingType() + '\0' + alert.severity());
+			for (String route : raised.rule().routes()) {
+				rows.add(new DeliveryStore.NewDelivery(UUID.randomUUID().toString(),
+						Digests.sha256(raised.idempotencyKey() + '\0' + route), alert, route, storm, now));
+			}
+		}
+		if (rows.isEmpty()) {
 			return;
 		}
-		String storm = Digests.sha256(alert.ruleName() + '\0' + alert.findingType() + '\0' + alert.severity());
-		var now = clock.instant();
-		for (String route : rule.routes()) {
-			deliveries.insert(UUID.randomUUID().toString(), Digests.sha256(idempotencyKey + '\0' + route), alert, route,
-					storm, now);
-		}
+		deliveries.insertAll(rows);
 		bell.ringAfterCommit();
 	}
 

@@ -285,21 +285,36 @@ public class FindingsIntake {
 			if (chunk.isEmpty()) {
 				return;
 			}
+			long[] counted = { inserted, updated, unchanged };
 			for (int attempt = 1;; attempt++) {
 				try {
-					store.atomically(this::upsert);
+					// the listeners too: what they wrote goes back with the findings when
+					// another intake got there first, and both are done again
+					store.atomically(() -> {
+						upsert();
+						tellListeners();
+					});
 					chunk.clear();
-					completed.forEach(event -> listeners.forEach(listener -> listener.stored(event)));
 					completed.clear();
 					return;
 				}
 				catch (DuplicateKeyException ex) {
 					// another intake stored one of these new findings meanwhile: read
 					// again, and this time it is an update
+					inserted = counted[0];
+					updated = counted[1];
+					unchanged = counted[2];
 					if (attempt == ATTEMPTS) {
 						throw ex;
 					}
 				}
+			}
+		}
+
+		private void tellListeners() {
+			if (!completed.isEmpty()) {
+				var stored = List.copyOf(completed);
+				listeners.forEach(listener -> listener.stored(stored));
 			}
 		}
 

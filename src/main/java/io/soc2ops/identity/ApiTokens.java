@@ -39,7 +39,13 @@ public class ApiTokens {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** How long a token found is trusted before it is read again. */
+	static final Duration RECHECK = Duration.ofSeconds(5);
+
 	private final Map<String, Instant> lastMarked = new ConcurrentHashMap<>();
+
+	/** Tokens found lately, by secret hash: only those that exist, so it stays small. */
+	private final Map<String, Checked> recent = new ConcurrentHashMap<>();
 
 	private final TokenRepository tokens;
 
@@ -86,6 +92,7 @@ public class ApiTokens {
 		}
 		if (token.active()) {
 			tokens.revoke(id, clock.instant());
+			recent.values().removeIf(checked -> checked.tokenId().equals(id));
 			record("token.revoked", token, by);
 		}
 		return tokens.byId(id).orElseThrow();
@@ -96,16 +103,37 @@ public class ApiTokens {
 		return tokens.ownedBy(owner);
 	}
 
-	/** The enabled user behind an active token, if the secret is one. */
-	@Transactional
+	/**
+	 * The enabled user behind an active token, if the secret is one. A token found is
+	 * trusted for {@link #RECHECK} before it is read again: an EventBridge API
+	 * destination sends thousands of requests a second with one token. Revoking it, or
+	 * disabling or changing its owner, takes effect at once on this instance and within
+	 * that time on the others.
+	 */
 	public Optional<User> authenticate(String secret) {
 		if (!secret.startsWith(SECRET_PREFIX) || secret.length() > 100) {
 			return Optional.empty();
 		}
-		return tokens.bySecretHash(hash(secret)).filter(ApiToken::active).flatMap(token -> {
-			markUsed(token.id());
-			return users.find(token.owner()).filter(User::enabled);
-		});
+		String hash = hash(secret);
+		Instant now = clock.instant();
+		var known = recent.get(hash);
+		if (known != null && known.checkedAt().isAfter(now.minus(RECHECK))) {
+			markUsed(known.tokenId());
+			return Optional.of(known.user());
+		}
+		var found = tokens.bySecretHash(hash)
+			.filter(ApiToken::active)
+			.flatMap(token -> users.find(token.owner())
+				.filter(User::enabled)
+				.map(user -> new Checked(token.id(), user, now)));
+		found.ifPresentOrElse(checked -> recent.put(hash, checked), () -> recent.remove(hash));
+		found.ifPresent(checked -> markUsed(checked.tokenId()));
+		return found.map(Checked::user);
+	}
+
+	/** Reads this user's tokens from the database again at their next use. */
+	void forget(Username owner) {
+		recent.values().removeIf(checked -> checked.user().username().equals(owner));
 	}
 
 	/**
@@ -138,6 +166,9 @@ public class ApiTokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("every JVM ships SHA-256", ex);
 		}
+	}
+
+	private record Checked(String tokenId, User user, Instant checkedAt) {
 	}
 
 }

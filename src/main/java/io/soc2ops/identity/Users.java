@@ -34,7 +34,10 @@ public class Users {
 
 	private final Clock clock;
 
-	Users(UserRepository users, PasswordEncoder passwords, EvidenceLedger ledger, Clock clock) {
+	private final ApiTokens tokens;
+
+	Users(UserRepository users, PasswordEncoder passwords, EvidenceLedger ledger, Clock clock, ApiTokens tokens) {
+		this.tokens = tokens;
 		this.users = users;
 		this.passwords = passwords;
 		this.ledger = ledger;
@@ -67,6 +70,7 @@ public class Users {
 			throw IdentityException.refused("'" + username + "' is the last admin; make someone else admin first");
 		}
 		users.updateRoles(username, roles);
+		tokens.forget(username);
 		record("user.roles-changed", username, by, Map.of("from", names(user.roles()), "to", names(roles)));
 		return require(username);
 	}
@@ -81,6 +85,7 @@ public class Users {
 			throw IdentityException.refused("'" + username + "' is the last admin; make someone else admin first");
 		}
 		users.updateEnabled(username, false);
+		tokens.forget(username);
 		record("user.disabled", username, by, Map.of());
 		return require(username);
 	}

@@ -87,6 +87,24 @@ class AlertRaisingTests {
 	}
 
 	@Test
+	void theSameEventTwiceInOneRequestRaisesOneAlertPerFindingEachWithOneCase() throws Exception {
+		String eventId = UUID.randomUUID().toString();
+		String event = ENVELOPE.formatted(eventId, String.join(",", EventsApiFixtures.guardDuty(eventId + "-a", NOW),
+				EventsApiFixtures.guardDuty(eventId + "-b", NOW)))
+			.replace("\n", "");
+
+		send(event + "\n" + event);
+
+		var alerts = alertsOf(eventId, DefaultRule.NAME);
+		assertThat(alerts).hasSize(2);
+		assertThat(alerts)
+			.allSatisfy(alert -> assertThat(jdbc.sql("SELECT COUNT(*) FROM alert_case WHERE alert_id = :id")
+				.param("id", alert)
+				.query(Long.class)
+				.single()).isEqualTo(1));
+	}
+
+	@Test
 	void everyFindingOfEveryEventInOneRequestRaisesItsAlertEvenAcrossChunks() throws Exception {
 		// 200 + 200 + 150 findings: the intake stores them in chunks of 500, so the third
 		// event's findings are stored partly in the first chunk and partly in the second

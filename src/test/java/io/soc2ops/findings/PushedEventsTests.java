@@ -171,7 +171,7 @@ class PushedEventsTests {
 		 */
 		@Bean
 		FindingEvents pickyListener() {
-			return event -> {
+			return events -> events.forEach(event -> {
 				if (HOLD.get() && HELD.incrementAndGet() <= PushedEvents.COMMITTERS) {
 					try {
 						Thread.sleep(1000);
@@ -184,7 +184,7 @@ class PushedEventsTests {
 				if (id.contains("poison")) {
 					throw new IllegalStateException("a listener refused " + id.substring(id.lastIndexOf('/') + 1));
 				}
-			};
+			});
 		}
 
 	}
