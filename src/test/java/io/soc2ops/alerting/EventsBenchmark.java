@@ -86,7 +86,9 @@ final class EventsBenchmark {
 			var sender = new Sender("127.0.0.1", port, key);
 			sender.run(events.subList(0, rate * 10), rate, "warm-up (10 s, not counted)");
 			long alertsBefore = count(jdbc, "alert");
+			var cpu = CpuTime.now();
 			var measured = sender.run(events.subList(rate * 10, events.size()), rate, "measured");
+			CpuTime.now().since(cpu).print(measured);
 			long alerts = count(jdbc, "alert") - alertsBefore;
 			System.out.printf("alerts stored for the measured events: %d of %d (%s)%n", alerts, measured,
 					alerts == measured ? "each event raised its alert" : "MISSING ALERTS");
@@ -360,6 +362,66 @@ final class EventsBenchmark {
 	}
 
 	private record Response(int status, String body, boolean keepAlive) {
+	}
+
+	/**
+	 * CPU time used by this JVM (server and load generator) and by PostgreSQL's
+	 * processes: per event, it shows what the work costs whatever else shares the
+	 * machine.
+	 */
+	private record CpuTime(long jvmNanos, long postgresTicks) {
+
+		static CpuTime now() {
+			var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+				.getOperatingSystemMXBean();
+			return new CpuTime(os.getProcessCpuTime(), allPostgresTicks());
+		}
+
+		CpuTime since(CpuTime start) {
+			return new CpuTime(jvmNanos - start.jvmNanos, postgresTicks - start.postgresTicks);
+		}
+
+		void print(int events) {
+			double jvm = jvmNanos / 1e3 / events;
+			// Linux counts process CPU time in ticks of 10 ms (USER_HZ 100)
+			double postgres = postgresTicks * 10_000.0 / events;
+			System.out.printf(
+					"CPU per event: %.0f us in this JVM (server and load generator), %.0f us in PostgreSQL"
+							+ " processes; %d cores would take at most %,.0f events/s at that cost%n",
+					jvm, postgres, Runtime.getRuntime().availableProcessors(),
+					Runtime.getRuntime().availableProcessors() * 1e6 / (jvm + postgres));
+		}
+
+		/**
+		 * utime + stime of every process named postgres (0 where /proc cannot be read).
+		 */
+		private static long allPostgresTicks() {
+			try (var processes = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+				return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+					.mapToLong(CpuTime::ticksIfPostgres)
+					.sum();
+			}
+			catch (IOException | RuntimeException ex) {
+				return 0;
+			}
+		}
+
+		private static long ticksIfPostgres(java.nio.file.Path process) {
+			try {
+				String stat = java.nio.file.Files.readString(process.resolve("stat"));
+				int close = stat.lastIndexOf(')');
+				if (!stat.substring(stat.indexOf('(') + 1, close).equals("postgres")) {
+					return 0;
+				}
+				String[] fields = stat.substring(close + 2).split(" ");
+				// fields 14 and 15 of proc(5), counted here from field 3
+				return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			}
+			catch (IOException | RuntimeException ex) {
+				return 0;
+			}
+		}
+
 	}
 
 }
