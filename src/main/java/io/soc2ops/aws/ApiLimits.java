@@ -67,9 +67,9 @@ final class ApiLimits {
 	}
 
 	/**
-	 * SDK service names as the clients report them: SecurityHub, Organizations, Sts, Sqs.
-	 * SQS standard queues take a nearly unlimited number of calls; its bucket only keeps
-	 * a runaway loop in check.
+	 * SDK service names as the clients report them: SecurityHub, Inspector2,
+	 * Organizations, Sts, Sqs. SQS standard queues take a nearly unlimited number of
+	 * calls; its bucket only keeps a runaway loop in check.
 	 */
 	double perSecond(String service, String operation) {
 		return switch (service) {
@@ -77,6 +77,7 @@ final class ApiLimits {
 			// GetFindingsV2 has no published quota of its own: held to GetFindings' one
 			case "SecurityHub" -> operation.equals("GetFindings") || operation.equals("GetFindingsV2")
 					? limits.getFindings() : limits.securityHub();
+			case "Inspector2" -> limits.inspector();
 			case "Organizations" -> limits.organizations();
 			case "Sts" -> limits.sts();
 			default -> limits.securityHub();

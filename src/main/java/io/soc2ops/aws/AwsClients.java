@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.inspector2.Inspector2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -113,6 +114,13 @@ final class AwsClients implements AutoCloseable {
 		var credentials = credentials(target.account());
 		return cached("securityhub@" + target,
 				() -> configure(SecurityHubClient.builder(), target.toString(), target.region(), credentials).build());
+	}
+
+	/** Amazon Inspector in a Region with an account's credentials. */
+	Inspector2Client inspector(AccountRegion target) {
+		var credentials = credentials(target.account());
+		return cached("inspector2@" + target,
+				() -> configure(Inspector2Client.builder(), target.toString(), target.region(), credentials).build());
 	}
 
 	/**

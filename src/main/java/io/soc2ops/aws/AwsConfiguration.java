@@ -16,7 +16,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * context holds an {@link AwsCredentialsProvider}, as tests against a local endpoint do.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ AwsSettings.class, QueueSettings.class, WriteBackSettings.class })
+@EnableConfigurationProperties({ AwsSettings.class, InspectorSettings.class, QueueSettings.class,
+		WriteBackSettings.class })
 class AwsConfiguration {
 
 	@Bean(destroyMethod = "close")

@@ -1,6 +1,7 @@
 package io.soc2ops.aws;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.stream.Stream;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -12,9 +13,10 @@ import io.soc2ops.schedule.RecurringTask;
 import io.soc2ops.schedule.Schedule;
 
 /**
- * With AWS enabled: the Security Hub collection every {@code soc2ops.aws.collect-every}
- * and the connection check once a day. A run that leaves any account-Region out counts as
- * failed, naming them; the next run asks those again from their last success.
+ * With AWS enabled: the collection (Security Hub, and Amazon Inspector unless switched
+ * off) every {@code soc2ops.aws.collect-every} and the connection check once a day. A run
+ * that leaves any account-Region out counts as failed, naming them; the next run asks
+ * those again from their last success.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("soc2ops.aws.enabled")
@@ -34,10 +36,23 @@ class AwsSchedule {
 			if (summary.scopeProblem() != null) {
 				throw new Incomplete("no account in scope: " + summary.scopeProblem());
 			}
+			var problems = new ArrayList<String>();
 			if (!summary.failures().isEmpty()) {
-				throw new Incomplete(summary.failures().size() + " of " + summary.syncs().size()
+				problems.add(summary.failures().size() + " of " + summary.syncs().size()
 						+ " account-Regions not collected: " + String.join("; ",
 								summary.failures().stream().map(sync -> sync.target() + " " + sync.error()).toList()));
+			}
+			if (!summary.inspectorFailures().isEmpty()) {
+				problems.add(summary.inspectorFailures().size() + " of " + summary.inspector().size()
+						+ " account-Regions' Amazon Inspector findings not read: "
+						+ String.join("; ",
+								summary.inspectorFailures()
+									.stream()
+									.map(sync -> sync.target() + " " + sync.error())
+									.toList()));
+			}
+			if (!problems.isEmpty()) {
+				throw new Incomplete(String.join(". ", problems));
 			}
 		});
 	}

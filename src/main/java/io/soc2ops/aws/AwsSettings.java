@@ -127,16 +127,20 @@ record AwsSettings(@DefaultValue("false") boolean enabled, @DefaultValue("SINGLE
 	 * @param getFindings Security Hub {@code GetFindings}, and {@code GetFindingsV2}
 	 * (each its own bucket at this rate)
 	 * @param securityHub every other Security Hub operation
+	 * @param inspector Amazon Inspector {@code ListFindings} and
+	 * {@code BatchGetAccountStatus} (each its own bucket at this rate). Inspector
+	 * publishes no request rate for them; where it throttles
+	 * ({@code ThrottlingException}, HTTP 429) the adaptive retry slows down
 	 * @param organizations Organizations {@code ListAccounts}, for the whole organization
 	 * @param sts STS {@code AssumeRole} and {@code GetCallerIdentity}
 	 * @param maxConcurrency account-Regions worked on at the same time
 	 */
 	record RateLimits(@DefaultValue("3") double getFindings, @DefaultValue("10") double securityHub,
-			@DefaultValue("1") double organizations, @DefaultValue("10") double sts,
-			@DefaultValue("8") int maxConcurrency) {
+			@DefaultValue("5") double inspector, @DefaultValue("1") double organizations,
+			@DefaultValue("10") double sts, @DefaultValue("8") int maxConcurrency) {
 
 		RateLimits {
-			for (double rate : new double[] { getFindings, securityHub, organizations, sts }) {
+			for (double rate : new double[] { getFindings, securityHub, inspector, organizations, sts }) {
 				if (!(rate > 0)) {
 					throw new IllegalArgumentException("soc2ops.aws.rate-limits: every rate must be positive");
 				}

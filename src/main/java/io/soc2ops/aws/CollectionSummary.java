@@ -8,20 +8,33 @@ import org.jspecify.annotations.Nullable;
 import io.soc2ops.catalog.TestOutcome;
 
 /**
- * What one Security Hub collection did.
+ * What one collection did: Security Hub, and Amazon Inspector where it is read.
  *
  * @param scopeProblem why the accounts in scope could not be listed; then nothing else
  * was done
- * @param syncs per account and Region findings are collected from
+ * @param syncs per account and Region Security Hub findings are collected from
  * @param standards the FND-01 test result recorded (Security Hub, FSBP and CIS enabled in
  * every account-Region in scope); absent when the scope was unavailable
  * @param standardsNote what the test result says, naming every gap
+ * @param inspector per account and Region in scope, Inspector's findings read; empty when
+ * Inspector is not read ({@code soc2ops.aws.inspector.enabled=false})
  */
 public record CollectionSummary(Instant startedAt, Instant finishedAt, @Nullable String scopeProblem,
-		List<TargetSync> syncs, @Nullable TestOutcome standards, String standardsNote) {
+		List<TargetSync> syncs, @Nullable TestOutcome standards, String standardsNote, List<InspectorSync> inspector) {
 
 	public CollectionSummary {
 		syncs = List.copyOf(syncs);
+		inspector = List.copyOf(inspector);
+	}
+
+	/** The account-Regions whose Inspector findings could not all be read. */
+	public List<InspectorSync> inspectorFailures() {
+		return inspector.stream().filter(sync -> !sync.complete()).toList();
+	}
+
+	/** Vulnerabilities handed to the intake: one per Inspector finding and resource. */
+	public long vulnerabilities() {
+		return inspector.stream().mapToLong(InspectorSync::vulnerabilities).sum();
 	}
 
 	public long received() {
@@ -32,7 +45,7 @@ public record CollectionSummary(Instant startedAt, Instant finishedAt, @Nullable
 		return syncs.stream().mapToLong(TargetSync::inserted).sum();
 	}
 
-	/** The account-Regions whose findings could not all be collected. */
+	/** The account-Regions whose Security Hub findings could not all be collected. */
 	public List<TargetSync> failures() {
 		return syncs.stream().filter(sync -> sync.status() != ConnectionStatus.OK).toList();
 	}

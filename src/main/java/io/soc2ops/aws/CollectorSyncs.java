@@ -38,8 +38,10 @@ class CollectorSyncs {
 			.optional();
 	}
 
-	List<CollectorSync> all() {
-		return jdbc.sql("SELECT * FROM collector_sync ORDER BY collector, account_id, region")
+	/** One collector's syncs. */
+	List<CollectorSync> all(String collector) {
+		return jdbc.sql("SELECT * FROM collector_sync WHERE collector = :collector ORDER BY account_id, region")
+			.param("collector", collector)
 			.query(CollectorSyncs::sync)
 			.list();
 	}

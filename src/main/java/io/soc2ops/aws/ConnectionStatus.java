@@ -12,7 +12,10 @@ public enum ConnectionStatus {
 	 * under {@code classpath:aws/} grants.
 	 */
 	ACCESS_DENIED,
-	/** Security Hub is not enabled in that account and Region. */
+	/**
+	 * Security Hub is not enabled in that account and Region (for an Amazon Inspector
+	 * read: Inspector is not).
+	 */
 	NOT_ENABLED,
 	/** Anything else: a timeout, a throttle that outlasted the retries, an AWS error. */
 	ERROR

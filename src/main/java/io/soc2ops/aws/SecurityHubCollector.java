@@ -23,9 +23,10 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Collects Security Hub into soc2ops: for every account and Region in scope, the findings
  * updated since the last successful sync (through the findings intake, like every other
- * finding) and the enabled standards, which make the FND-01 test result. One account or
- * Region failing is recorded with it and does not stop the others. One collection runs at
- * a time; each is recorded in the ledger with who asked for it.
+ * finding) and the enabled standards, which make the FND-01 test result; and, unless
+ * switched off, Amazon Inspector's findings (through the vulnerability intake). One
+ * account or Region failing is recorded with it and does not stop the others. One
+ * collection runs at a time; each is recorded in the ledger with who asked for it.
  */
 @Service
 public class SecurityHubCollector {
@@ -42,6 +43,8 @@ public class SecurityHubCollector {
 
 	private final FindingsPull pull;
 
+	private final InspectorPull inspector;
+
 	private final CollectorSyncs syncs;
 
 	private final ControlTests controlTests;
@@ -53,12 +56,14 @@ public class SecurityHubCollector {
 	private final RunSlot slot;
 
 	SecurityHubCollector(AwsSettings settings, AwsClients clients, Scope scope, StandardsCheck standards,
-			FindingsPull pull, CollectorSyncs syncs, ControlTests controlTests, EvidenceLedger ledger, Clock clock) {
+			FindingsPull pull, InspectorPull inspector, CollectorSyncs syncs, ControlTests controlTests,
+			EvidenceLedger ledger, Clock clock) {
 		this.settings = settings;
 		this.clients = clients;
 		this.scope = scope;
 		this.standards = standards;
 		this.pull = pull;
+		this.inspector = inspector;
 		this.syncs = syncs;
 		this.controlTests = controlTests;
 		this.ledger = ledger;
@@ -107,19 +112,47 @@ public class SecurityHubCollector {
 		}
 		catch (Scope.Unavailable ex) {
 			log.warn("Security Hub collection found no scope: {}", ex.getMessage());
-			return recorded(by, new CollectionSummary(started, clock.instant(), ex.getMessage(), List.of(), null, ""));
+			return recorded(by,
+					new CollectionSummary(started, clock.instant(), ex.getMessage(), List.of(), null, "", List.of()));
 		}
 		var findingsRegions = settings.findingsRegions();
+		boolean readInspector = inspector.enabled();
 		var results = FanOut.each(targets, settings.rateLimits().maxConcurrency(),
-				target -> collect(target, findingsRegions.contains(target.region())), progress);
+				target -> collect(target, findingsRegions.contains(target.region()), readInspector), progress);
 		var verdict = StandardsCheck.verdict(results.stream().map(TargetResult::state).toList());
 		record(verdict, LocalDate.ofInstant(started, ZoneOffset.UTC));
 		var collected = results.stream().map(TargetResult::sync).filter(sync -> sync != null).toList();
+		var read = results.stream().map(TargetResult::inspector).filter(sync -> sync != null).toList();
 		var summary = new CollectionSummary(started, clock.instant(), null, collected, verdict.outcome(),
-				verdict.note());
+				verdict.note(), read);
 		log.info("Security Hub collection: {} account-Regions, {} findings received ({} new), {} failed; FND-01 {}",
 				targets.size(), summary.received(), summary.inserted(), summary.failures().size(), verdict.outcome());
+		if (readInspector) {
+			log.info("Amazon Inspector: {} account-Regions, {} vulnerabilities read, {} not read completely",
+					read.size(), summary.vulnerabilities(), summary.inspectorFailures().size());
+			recordInspector(by, summary);
+		}
 		return recorded(by, summary);
+	}
+
+	/**
+	 * Inspector's part of the collection, with who asked for it: which account-Regions
+	 * were read completely (their vulnerabilities not seen are gone) and which not, and
+	 * why not; the pages are recorded by the intake.
+	 */
+	private void recordInspector(Actor by, CollectionSummary summary) {
+		var payload = new LinkedHashMap<String, Object>();
+		payload.put("startedAt", summary.startedAt().toString());
+		payload.put("finishedAt", summary.finishedAt().toString());
+		payload.put("accountRegions", summary.inspector().size());
+		payload.put("findings", summary.inspector().stream().mapToLong(InspectorSync::findings).sum());
+		payload.put("vulnerabilities", summary.vulnerabilities());
+		payload.put("complete",
+				summary.inspector().stream().filter(InspectorSync::complete).map(s -> s.target().toString()).toList());
+		payload.put("failed",
+				summary.inspectorFailures().stream().map(sync -> sync.target() + " " + sync.status().name()).toList());
+		ledger.record(new EvidenceRecord("inspector.collected", by, "aws", "aws:inspector",
+				LocalDate.ofInstant(summary.startedAt(), ZoneOffset.UTC), payload));
 	}
 
 	/**
@@ -145,19 +178,21 @@ public class SecurityHubCollector {
 		return summary;
 	}
 
-	private TargetResult collect(AccountRegion target, boolean withFindings) {
+	private TargetResult collect(AccountRegion target, boolean withFindings, boolean readInspector) {
 		var role = assumeRole(target);
 		if (role != null) {
 			return new TargetResult(new StandardsCheck.State(target, false, false, false, role),
-					withFindings ? pull.skipped(target, role) : null);
+					withFindings ? pull.skipped(target, role) : null,
+					readInspector ? inspector.skipped(target, role) : null);
 		}
 		var state = standards.check(target);
-		if (!withFindings) {
-			return new TargetResult(state, null);
+		TargetSync sync = null;
+		if (withFindings) {
+			var failure = state.failure();
+			boolean notEnabled = failure != null && failure.status() == ConnectionStatus.NOT_ENABLED;
+			sync = notEnabled ? pull.skipped(target, failure) : pull.pull(target);
 		}
-		var failure = state.failure();
-		boolean notEnabled = failure != null && failure.status() == ConnectionStatus.NOT_ENABLED;
-		return new TargetResult(state, notEnabled ? pull.skipped(target, failure) : pull.pull(target));
+		return new TargetResult(state, sync, readInspector ? inspector.pull(target) : null);
 	}
 
 	/** Why the account's role cannot be assumed (ORGANIZATION mode), if it cannot. */
@@ -187,12 +222,18 @@ public class SecurityHubCollector {
 		}
 	}
 
-	/** Where each account and Region's findings collection got to. */
+	/** Where each account and Region's Security Hub findings collection got to. */
 	public List<CollectorSync> syncs() {
-		return syncs.all();
+		return syncs.all(FindingsPull.COLLECTOR);
 	}
 
-	private record TargetResult(StandardsCheck.State state, @Nullable TargetSync sync) {
+	/** Where each account and Region's Amazon Inspector read got to. */
+	public List<CollectorSync> inspectorSyncs() {
+		return syncs.all(InspectorPull.COLLECTOR);
+	}
+
+	private record TargetResult(StandardsCheck.State state, @Nullable TargetSync sync,
+			@Nullable InspectorSync inspector) {
 
 	}
 

@@ -1,14 +1,16 @@
 /**
  * Connections to AWS: the accounts in scope (single account or an Organization through a
  * read-only role), their Regions, credentials, rate limits, the connection check and the
- * Security Hub collector, which hands findings to the findings intake and records the
- * FND-01 control test; and the SQS queue an EventBridge rule sends findings to, which the
- * server polls into the same intake. With AWS enabled, the collection and the connection
- * check are recurring tasks. With write-back enabled too, the workflow statuses alerts
- * set are written back to Security Hub; and the accounts' names are the ones alerts show.
- * AWS SDK types stay inside this module.
+ * collector, which hands Security Hub findings to the findings intake and records the
+ * FND-01 control test, and hands Amazon Inspector's findings to the vulnerability intake;
+ * and the SQS queue an EventBridge rule sends findings to, which the server polls into
+ * the findings intake. With AWS enabled, the collection and the connection check are
+ * recurring tasks. With write-back enabled too, the workflow statuses alerts set are
+ * written back to Security Hub; and the accounts' names are the ones alerts show. AWS SDK
+ * types stay inside this module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "AWS",
-		allowedDependencies = { "evidence", "findings", "catalog", "schedule", "alerting" })
+		allowedDependencies = { "evidence", "findings", "catalog", "schedule", "alerting", "vulnerabilities",
+				"policies" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.aws;

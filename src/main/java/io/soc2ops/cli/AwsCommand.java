@@ -49,8 +49,9 @@ class AwsCommand extends CommandGroup {
 	}
 
 	@Command(name = "collect", mixinStandardHelpOptions = true,
-			description = { "Collects Security Hub findings updated since the last successful sync, and checks",
-					"that Security Hub, FSBP and CIS are enabled everywhere in scope.",
+			description = { "Collects Security Hub findings updated since the last successful sync, checks",
+					"that Security Hub, FSBP and CIS are enabled everywhere in scope, and reads every",
+					"Amazon Inspector finding (unless soc2ops.aws.inspector.enabled=false).",
 					"Exit code 0: collected everywhere; 1: some account-regions failed; 2: could not run." })
 	static class Collect implements Callable<Integer> {
 
@@ -74,7 +75,17 @@ class AwsCommand extends CommandGroup {
 				}
 				out.printf("Collected %d findings (%d new). Standards: %s %s%n", summary.received(), summary.inserted(),
 						summary.standards() == null ? "not checked" : summary.standards(), summary.standardsNote());
-				boolean clean = summary.scopeProblem() == null && summary.failures().isEmpty();
+				for (var sync : summary.inspector()) {
+					out.printf("%-12s %-15s %-13s %s%n", sync.target().account(), sync.target().region(), sync.status(),
+							sync.error() != null ? sync.error() : "Inspector: " + sync.findings() + " findings, "
+									+ sync.vulnerabilities() + " vulnerabilities (every page read)");
+				}
+				if (!summary.inspector().isEmpty()) {
+					out.printf("Read %d Amazon Inspector vulnerabilities; %d account-regions not read completely.%n",
+							summary.vulnerabilities(), summary.inspectorFailures().size());
+				}
+				boolean clean = summary.scopeProblem() == null && summary.failures().isEmpty()
+						&& summary.inspectorFailures().isEmpty();
 				return clean ? 0 : 1;
 			});
 		}

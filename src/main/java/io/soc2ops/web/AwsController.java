@@ -26,9 +26,9 @@ import io.soc2ops.identity.Capability;
 
 /**
  * The AWS connection: the settings as soc2ops sees them, the latest connection check per
- * account and Region, the collection syncs, the Security Hub write-back, and the buttons
- * that run a check or a collection in the background (one of each at a time) with their
- * progress.
+ * account and Region, the collection syncs (Security Hub, Amazon Inspector), the Security
+ * Hub write-back, and the buttons that run a check or a collection in the background (one
+ * of each at a time) with their progress.
  */
 @Controller
 class AwsController {
@@ -63,6 +63,9 @@ class AwsController {
 				: AwsMatrix.checks(report.results(), setup.regions()));
 		var syncs = collector.syncs();
 		model.addAttribute("syncs", syncs.isEmpty() ? null : AwsMatrix.syncs(syncs, setup.regions()));
+		var inspectorSyncs = collector.inspectorSyncs();
+		model.addAttribute("inspectorSyncs",
+				inspectorSyncs.isEmpty() ? null : AwsMatrix.syncs(inspectorSyncs, setup.regions()));
 		model.addAttribute("policy", policy.json());
 		var queueStatus = queue.status();
 		model.addAttribute("queue", queueStatus.configured() ? queueStatus : null);

@@ -35,7 +35,7 @@ class ApiLimitsTests {
 		aws.organization(MANAGEMENT, PRODUCTION)
 			.findings(PRODUCTION, "ap-northeast-1",
 					SampleFindings.s3Buckets(PRODUCTION, "ap-northeast-1", 3, Instant.now()));
-		var defaults = new AwsSettings.RateLimits(3, 10, 1, 10, 8);
+		var defaults = new AwsSettings.RateLimits(3, 10, 5, 1, 10, 8);
 		var base = LocalSettings.settings(aws.endpoint(), AwsSettings.Mode.ORGANIZATION, "ap-northeast-1");
 		var settings = new AwsSettings(true, base.mode(), base.regions(), null, base.roleName(), null, base.endpoint(),
 				1, Duration.ofDays(90), 3, base.timeouts(), defaults, base.collectEvery(), base.checkDailyAt());

@@ -36,7 +36,7 @@ class AwsSettingsTests {
 		assertThat(settings.maxAttempts()).isEqualTo(5);
 		assertThat(settings.timeouts()).isEqualTo(new AwsSettings.Timeouts(Duration.ofSeconds(5),
 				Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofMinutes(2)));
-		assertThat(settings.rateLimits()).isEqualTo(new AwsSettings.RateLimits(3, 10, 1, 10, 8));
+		assertThat(settings.rateLimits()).isEqualTo(new AwsSettings.RateLimits(3, 10, 5, 1, 10, 8));
 	}
 
 	@Test

@@ -202,6 +202,7 @@ final class CollectorFanoutBenchmark {
 				case "securityhub" -> "SecurityHub";
 				case "organizations" -> "Organizations";
 				case "sts" -> "Sts";
+				case "inspector2" -> "Inspector2";
 				default -> signingName;
 			};
 		}

@@ -24,7 +24,7 @@ final class LocalSettings {
 				null, endpoint, 100, Duration.ofDays(90), 3,
 				new AwsSettings.Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5),
 						Duration.ofSeconds(20)),
-				new AwsSettings.RateLimits(100, 100, 100, 100, 8), Duration.ofHours(1), LocalTime.of(5, 0));
+				new AwsSettings.RateLimits(100, 100, 100, 100, 100, 8), Duration.ofHours(1), LocalTime.of(5, 0));
 	}
 
 	/**

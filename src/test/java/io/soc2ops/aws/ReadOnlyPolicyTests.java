@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -22,19 +23,21 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.aws.local.LocalAws;
 import io.soc2ops.aws.local.SampleFindings;
+import io.soc2ops.aws.local.SampleInspectorFindings;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The shipped IAM policy grants exactly what the code calls: a connection check and a
- * collection in ORGANIZATION mode (which makes every kind of call soc2ops makes) ask AWS
- * for no action the policy leaves out, and the policy grants none they do not ask for.
- * Calls are counted by the IAM action they need: {@code GetFindingsV2} needs
- * {@code securityhub:GetFindings}, as AWS documents.
+ * collection in ORGANIZATION mode with Amazon Inspector read (which makes every kind of
+ * call soc2ops makes) ask AWS for no action the policy leaves out, and the policy grants
+ * none they do not ask for. Calls are counted by the IAM action they need:
+ * {@code GetFindingsV2} needs {@code securityhub:GetFindings}, as AWS documents.
  */
 @SpringBootTest(properties = { "soc2ops.aws.enabled=true", "soc2ops.aws.mode=ORGANIZATION",
 		"soc2ops.aws.regions=ap-northeast-1,ap-northeast-3" })
+@Import(RecordingVulnerabilityIntake.Configuration.class)
 class ReadOnlyPolicyTests {
 
 	static final Actor TEST = Actor.system("test");
@@ -77,17 +80,23 @@ class ReadOnlyPolicyTests {
 			.findings(PRODUCTION, "ap-northeast-1",
 					SampleFindings.s3Buckets(PRODUCTION, "ap-northeast-1", 3, Instant.now()))
 			.findingsV2(PRODUCTION, "ap-northeast-1",
-					SampleFindings.s3BucketsOcsf(PRODUCTION, "ap-northeast-1", 3, Instant.now()));
+					SampleFindings.s3BucketsOcsf(PRODUCTION, "ap-northeast-1", 3, Instant.now()))
+			.inspectorFindings(PRODUCTION, "ap-northeast-1",
+					SampleInspectorFindings.packageVulnerabilities(PRODUCTION, "ap-northeast-1", 3, Instant.now()));
 		// the new Security Hub everywhere, so that every call succeeds
 		for (String account : new String[] { MANAGEMENT, PRODUCTION }) {
 			aws.securityHubV2(account, "ap-northeast-1").securityHubV2(account, "ap-northeast-3");
 		}
 
 		assertThat(connections.check(TEST).allOk()).isTrue();
-		assertThat(collector.collect(TEST).failures()).isEmpty();
+		var summary = collector.collect(TEST);
+		assertThat(summary.failures()).isEmpty();
+		assertThat(summary.inspector()).hasSize(4);
+		assertThat(summary.inspectorFailures()).isEmpty();
 
 		assertThat(aws.calls()).allSatisfy(call -> assertThat(call.status()).as(call.operation()).isEqualTo(200));
-		assertThat(aws.calls()).extracting(LocalAws.Call::operation).contains("GetFindingsV2", "DescribeSecurityHubV2");
+		assertThat(aws.calls()).extracting(LocalAws.Call::operation)
+			.contains("GetFindingsV2", "DescribeSecurityHubV2", "BatchGetAccountStatus", "ListFindings");
 		Set<String> called = aws.calls()
 			.stream()
 			.map(LocalAws.Call::action)

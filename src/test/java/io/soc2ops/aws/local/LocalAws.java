@@ -34,7 +34,8 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A local AWS endpoint for tests and benchmarks: one HTTP server on 127.0.0.1 that speaks
  * the wire protocols of the calls soc2ops makes — Security Hub (restJson1:
- * {@code GetFindings}, {@code GetEnabledStandards}, {@code BatchUpdateFindings}), STS
+ * {@code GetFindings}, {@code GetEnabledStandards}, {@code BatchUpdateFindings}), Amazon
+ * Inspector (restJson1: {@code ListFindings}, {@code BatchGetAccountStatus}), STS
  * (awsQuery: {@code AssumeRole}, {@code GetCallerIdentity}) and Organizations
  * (awsJson1_1: {@code ListAccounts}) — with responses in AWS's documented shapes.
  * <p>
@@ -42,9 +43,10 @@ import com.sun.net.httpserver.HttpServer;
  * header: {@link #accessKeyId(String)} gives the installation's own key, and
  * {@code AssumeRole} hands out {@code ASIA<account>ROLE}; the Region and service come
  * from the signature's credential scope. Per account and Region it can be scripted with
- * findings, enabled standards or Security Hub not enabled; per operation with throttling
- * for the first N calls, a refusal, a fixed latency, a hang or a gate the test opens.
- * Every request is logged.
+ * findings, enabled standards or Security Hub not enabled, Inspector findings, Inspector
+ * not enabled or a page of them that fails; per operation with throttling for the first N
+ * calls, a refusal, a fixed latency, a hang or a gate the test opens. Every request is
+ * logged.
  */
 public final class LocalAws implements AutoCloseable {
 
@@ -175,6 +177,36 @@ public final class LocalAws implements AutoCloseable {
 	 */
 	public LocalAws securityHubNotEnabled(String account, String region) {
 		script.hubDisabled.add(account + "/" + region);
+		return this;
+	}
+
+	/**
+	 * Findings Inspector's {@code ListFindings} serves in an account and Region, in this
+	 * order (JSON in the shape of its {@code Finding}, as {@link SampleInspectorFindings}
+	 * builds them).
+	 */
+	public LocalAws inspectorFindings(String account, String region, List<String> findings) {
+		script.inspectorFindings.computeIfAbsent(account + "/" + region, k -> new CopyOnWriteArrayList<>())
+			.addAll(findings);
+		return this;
+	}
+
+	/**
+	 * Amazon Inspector is not enabled in an account and Region:
+	 * {@code BatchGetAccountStatus} says {@code DISABLED}, {@code ListFindings} answers
+	 * {@code AccessDeniedException}.
+	 */
+	public LocalAws inspectorNotEnabled(String account, String region) {
+		script.inspectorDisabled.add(account + "/" + region);
+		return this;
+	}
+
+	/**
+	 * Page {@code page} (1, 2, ...) of {@code ListFindings} in an account and Region
+	 * always answers {@code InternalServerException}, retries included.
+	 */
+	public LocalAws failInspectorPage(String account, String region, int page) {
+		script.failingInspectorPages.put(account + "/" + region, page);
 		return this;
 	}
 
@@ -428,6 +460,12 @@ public final class LocalAws implements AutoCloseable {
 
 		final Map<String, List<String>> findingsV2 = new ConcurrentHashMap<>();
 
+		final Map<String, List<String>> inspectorFindings = new ConcurrentHashMap<>();
+
+		final Set<String> inspectorDisabled = ConcurrentHashMap.newKeySet();
+
+		final Map<String, Integer> failingInspectorPages = new ConcurrentHashMap<>();
+
 		final Set<String> deniedRoles = ConcurrentHashMap.newKeySet();
 
 		final Set<String> denied = ConcurrentHashMap.newKeySet();
@@ -460,6 +498,19 @@ public final class LocalAws implements AutoCloseable {
 			return new ArrayList<>(findingsV2.getOrDefault(account + "/" + region, List.of()));
 		}
 
+		List<String> inspectorFindings(@Nullable String account, String region) {
+			return new ArrayList<>(inspectorFindings.getOrDefault(account + "/" + region, List.of()));
+		}
+
+		boolean inspectorEnabled(@Nullable String account, String region) {
+			return !inspectorDisabled.contains(account + "/" + region);
+		}
+
+		/** The page of {@code ListFindings} that fails there, or 0. */
+		int failingInspectorPage(@Nullable String account, String region) {
+			return failingInspectorPages.getOrDefault(account + "/" + region, 0);
+		}
+
 		void clear() {
 			management = null;
 			accounts.clear();
@@ -469,6 +520,9 @@ public final class LocalAws implements AutoCloseable {
 			hubDisabled.clear();
 			hubV2.clear();
 			findingsV2.clear();
+			inspectorFindings.clear();
+			inspectorDisabled.clear();
+			failingInspectorPages.clear();
 			deniedRoles.clear();
 			denied.clear();
 			throttles.clear();

@@ -8,11 +8,12 @@ import io.soc2ops.aws.local.LocalAws.Script;
  * One AWS service's wire protocol on the local endpoint: which operation a request is,
  * how it is answered, and how errors look.
  */
-sealed interface Protocol permits LocalSecurityHub, LocalSts, LocalOrganizations, Protocol.Unknown {
+sealed interface Protocol permits LocalSecurityHub, LocalInspector2, LocalSts, LocalOrganizations, Protocol.Unknown {
 
 	static Protocol of(String service) {
 		return switch (service) {
 			case "securityhub" -> new LocalSecurityHub();
+			case "inspector2" -> new LocalInspector2();
 			case "sts" -> new LocalSts();
 			case "organizations" -> new LocalOrganizations();
 			default -> new Unknown(service);
