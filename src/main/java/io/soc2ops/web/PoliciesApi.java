@@ -39,6 +39,7 @@ import io.soc2ops.policies.VulnerabilityPolicyTerms;
 import io.soc2ops.policies.VulnerabilityPolicyVersion;
 import io.soc2ops.policies.VulnerabilitySeverity;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -94,6 +95,8 @@ class PoliciesApi {
 	@PostMapping(BASE)
 	@Operation(summary = "Draft a new version from JSON or from the YAML policy file (Content-Type application/yaml); "
 			+ "it is in force only once an approver other than its author approves it")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(description = "the policy: JSON, or the YAML policy file",
+			content = { @Content(mediaType = "application/json"), @Content(mediaType = "application/yaml") })
 	ResponseEntity<?> draft(HttpServletRequest request, Authentication authentication) throws IOException {
 		int limit = VulnerabilityPolicyDocument.MAX_BYTES;
 		if (request.getContentLengthLong() > limit) {

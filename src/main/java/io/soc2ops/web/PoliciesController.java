@@ -1,5 +1,6 @@
 package io.soc2ops.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,6 +10,10 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -83,6 +88,20 @@ class PoliciesController {
 		model.addAttribute("entries", ledger.about(found.ledgerSubject(), 50));
 		model.addAttribute("severities", VulnerabilitySeverity.values());
 		return "policy-version";
+	}
+
+	/** The exact text of a version, as a file: the bytes its SHA-256 is of. */
+	@GetMapping("/policies/vulnerability/{version}/text")
+	ResponseEntity<byte[]> text(@PathVariable int version) {
+		var found = policies.version(version).orElseThrow(() -> NotFound.of("no policy version " + version));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/yaml"))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("vulnerability-management-v" + version + ".yaml")
+						.build()
+						.toString())
+			.body(found.text().getBytes(StandardCharsets.UTF_8));
 	}
 
 	@PostMapping("/policies/vulnerability/{version}/approve")

@@ -140,6 +140,9 @@ class PoliciesApiTests {
 			.andExpect(jsonPath("$.changesFromInForce.against").doesNotExist())
 			.andExpect(jsonPath("$.changesFromInForce.sla.length()").value(5));
 		as(AUDITOR, get(BASE)).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1));
+		mvc.perform(get("/v3/api-docs"))
+			.andExpect(jsonPath("$.paths['" + BASE + "'].post.requestBody.content['application/yaml']").exists())
+			.andExpect(jsonPath("$.paths['" + BASE + "/{version}/approve']").exists());
 	}
 
 	@Test

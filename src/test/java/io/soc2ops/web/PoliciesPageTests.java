@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -81,6 +82,7 @@ class PoliciesPageTests {
 			.containsPattern("id=\"sla-HIGH\">\\s*<td><span[^>]*>High</span></td>\\s*<td>7 days</td>")
 			.containsPattern(
 					"id=\"sla-INFORMATIONAL\">\\s*<td><span[^>]*>Informational</span></td>\\s*<td>no deadline</td>")
+			.containsPattern("id=\"sla-CRITICAL\">\\s*<td><span[^>]*>Critical</span></td>\\s*<td>1 day</td>")
 			.contains("id=\"version-1\"", "id=\"version-2\"")
 			.contains("id=\"draft-2\"")
 			.containsPattern("id=\"change-HIGH\">[\\s\\S]*?<td>7 days</td>\\s*<td class=\"change tighter\">5 days</td>")
@@ -106,6 +108,15 @@ class PoliciesPageTests {
 			.contains("id=\"version-yaml\"")
 			.contains("  HIGH: 5")
 			.contains("vulnerability-policy.drafted");
+
+		String text = mvc.perform(get("/policies/vulnerability/2/text").with(READER))
+			.andExpect(status().isOk())
+			.andExpect(
+					header().string("Content-Disposition", "attachment; filename=\"vulnerability-management-v2.yaml\""))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(text).isEqualTo(policies.version(2).orElseThrow().text());
 
 		mvc.perform(post("/policies/vulnerability/2/approve").with(OTHER_APPROVER)
 			.with(csrf())

@@ -150,7 +150,8 @@ class RoleMatrixTests {
 		}
 		// policies: everyone reads them, the auditor first; drafting needs
 		// Capability.DRAFT_POLICIES, approving and rejecting Capability.APPROVE_POLICIES
-		for (String read : List.of("/policies", "/policies/vulnerability/{version}", "/api/v1/policies/vulnerability",
+		for (String read : List.of("/policies", "/policies/vulnerability/{version}",
+				"/policies/vulnerability/{version}/text", "/api/v1/policies/vulnerability",
 				"/api/v1/policies/vulnerability/in-force", "/api/v1/policies/vulnerability/{version}",
 				"/api/v1/policies/vulnerability/{version}/text")) {
 			EXPECTED.put("GET " + read, EVERY_ROLE);
