@@ -3,6 +3,6 @@
  * {@code ledger verify}. Commands call module APIs and hold no business rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CLI",
-		allowedDependencies = { "alerting", "aws", "evidence", "findings" })
+		allowedDependencies = { "alerting", "aws", "evidence", "findings", "policies" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.cli;

@@ -44,7 +44,7 @@ class DemoResponders {
 	 * rest new.
 	 */
 	void workSomeCases(List<Alert> alerts) {
-		var sato = responder(SECURITY_ENGINEER, "佐藤 結衣 (Security)", Role.OPERATOR);
+		var sato = securityEngineer();
 		var tanaka = responder(SRE, "田中 健 (SRE)", Role.ENGINEER);
 		titled(alerts, "Potential credential compromise").ifPresent(alert -> {
 			work(alert, sato, CaseChange.assign(SECURITY_ENGINEER), CaseChange.of(CaseAction.ACKNOWLEDGE),
@@ -64,6 +64,11 @@ class DemoResponders {
 		titled(alerts, "Unprotected port").ifPresent(alert -> {
 			work(alert, sato, CaseChange.of(CaseAction.ACKNOWLEDGE), CaseChange.assign(SRE));
 		});
+	}
+
+	/** The security engineer (an operator), created if the demo has not yet. */
+	Actor securityEngineer() {
+		return responder(SECURITY_ENGINEER, "佐藤 結衣 (Security)", Role.OPERATOR);
 	}
 
 	private void work(Alert alert, Actor by, CaseChange... changes) {

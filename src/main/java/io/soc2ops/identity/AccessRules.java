@@ -61,6 +61,11 @@ final class AccessRules {
 			.hasAnyRole(Capability.MANAGE_ALERT_ROUTES.roleNames())
 			.requestMatchers(HttpMethod.POST, "/alerts/*/case", "/api/v1/alerts/*/case")
 			.hasAnyRole(Capability.RESPOND_TO_ALERTS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/policies/vulnerability/*/approve", "/policies/vulnerability/*/reject",
+					"/api/v1/policies/vulnerability/*/approve", "/api/v1/policies/vulnerability/*/reject")
+			.hasAnyRole(Capability.APPROVE_POLICIES.roleNames())
+			.requestMatchers(HttpMethod.POST, "/policies/vulnerability", "/api/v1/policies/vulnerability")
+			.hasAnyRole(Capability.DRAFT_POLICIES.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

@@ -1,6 +1,7 @@
 package io.soc2ops.identity;
 
 import static io.soc2ops.identity.Role.ADMIN;
+import static io.soc2ops.identity.Role.APPROVER;
 import static io.soc2ops.identity.Role.AUDITOR;
 import static io.soc2ops.identity.Role.ENGINEER;
 import static io.soc2ops.identity.Role.OPERATOR;
@@ -50,7 +51,19 @@ public enum Capability {
 	RESPOND_TO_ALERTS(ADMIN, OPERATOR, ENGINEER),
 
 	/** Retry dead alert deliveries (everyone sees the outbox). */
-	MANAGE_ALERT_DELIVERIES(ADMIN, OPERATOR);
+	MANAGE_ALERT_DELIVERIES(ADMIN, OPERATOR),
+
+	/**
+	 * Draft a new version of a policy, from the form, the API or a file (everyone reads
+	 * policies and their history).
+	 */
+	DRAFT_POLICIES(ADMIN, OPERATOR, APPROVER),
+
+	/**
+	 * Approve or reject a draft version of a policy: management's decision, so APPROVER
+	 * only (ADMIN alone is not enough), and never on a version one drafted oneself.
+	 */
+	APPROVE_POLICIES(APPROVER);
 
 	private final Set<Role> roles;
 

@@ -21,6 +21,7 @@ import io.soc2ops.alerting.AlertingException;
 import io.soc2ops.catalog.CatalogException;
 import io.soc2ops.findings.FindingRejected;
 import io.soc2ops.identity.IdentityException;
+import io.soc2ops.policies.PolicyRefused;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -66,6 +67,23 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			}
 			problem.setProperty("field", at.group(3));
 		}
+		return problem;
+	}
+
+	/**
+	 * A policy refusal: a missing version is 404, a bad field 400 (naming it in
+	 * {@code field}), a person who may not decide 403, a version already decided 409.
+	 */
+	@ExceptionHandler(PolicyRefused.class)
+	ProblemDetail policyRefused(PolicyRefused ex) {
+		var problem = switch (ex.reason()) {
+			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+			case INVALID ->
+				problem(HttpStatus.BAD_REQUEST, "Invalid policy", ex.getMessage() + "; nothing was changed");
+			case NOT_ALLOWED -> problem(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage() + "; nothing was changed");
+			case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage() + "; nothing was changed");
+		};
+		ex.details().forEach(problem::setProperty);
 		return problem;
 	}
 

@@ -148,6 +148,22 @@ class RoleMatrixTests {
 				"/api/v1/alert-deliveries/{id}/retry", "/api/v1/alert-deliveries/retry")) {
 			EXPECTED.put("POST " + retry, EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		}
+		// policies: everyone reads them, the auditor first; drafting needs
+		// Capability.DRAFT_POLICIES, approving and rejecting Capability.APPROVE_POLICIES
+		for (String read : List.of("/policies", "/policies/vulnerability/{version}",
+				"/policies/vulnerability/{version}/text", "/api/v1/policies/vulnerability",
+				"/api/v1/policies/vulnerability/in-force", "/api/v1/policies/vulnerability/{version}",
+				"/api/v1/policies/vulnerability/{version}/text")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		for (String draft : List.of("/policies/vulnerability", "/api/v1/policies/vulnerability")) {
+			EXPECTED.put("POST " + draft, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER));
+		}
+		for (String decide : List.of("/policies/vulnerability/{version}/approve",
+				"/policies/vulnerability/{version}/reject", "/api/v1/policies/vulnerability/{version}/approve",
+				"/api/v1/policies/vulnerability/{version}/reject")) {
+			EXPECTED.put("POST " + decide, EnumSet.of(Role.APPROVER));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
@@ -266,7 +282,8 @@ class RoleMatrixTests {
 					pattern.contains("criteria") ? "CC6.1" : pattern.contains("tokens") ? "no-such-token" : "ACC-01")
 			.replace("{username}", "no-such-user")
 			.replace("{name}", "no-such-rule")
-			.replace("{sequence}", "1");
+			.replace("{sequence}", "1")
+			.replace("{version}", "1");
 	}
 
 	private static void write(Map<String, Map<String, Boolean>> observed) throws IOException {
