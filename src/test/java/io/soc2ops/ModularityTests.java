@@ -20,7 +20,7 @@ class ModularityTests {
 	void theModulesAreTheOnesTheDesignNames() {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
 			.containsExactlyInAnyOrder("alerting", "aws", "catalog", "cli", "demo", "evidence", "findings", "identity",
-					"schedule", "web");
+					"policies", "schedule", "vulnerabilities", "web");
 	}
 
 	@Test

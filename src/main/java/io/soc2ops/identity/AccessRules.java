@@ -61,6 +61,13 @@ final class AccessRules {
 			.hasAnyRole(Capability.MANAGE_ALERT_ROUTES.roleNames())
 			.requestMatchers(HttpMethod.POST, "/alerts/*/case", "/api/v1/alerts/*/case")
 			.hasAnyRole(Capability.RESPOND_TO_ALERTS.roleNames())
+			// vulnerabilities: everyone reads them, their exceptions and the period
+			// report
+			.requestMatchers(HttpMethod.POST, "/api/v1/vulnerabilities/exceptions/*/approve",
+					"/api/v1/vulnerabilities/exceptions/*/reject")
+			.hasAnyRole(Capability.DECIDE_VULNERABILITY_EXCEPTIONS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/api/v1/vulnerabilities/exceptions")
+			.hasAnyRole(Capability.REQUEST_VULNERABILITY_EXCEPTIONS.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

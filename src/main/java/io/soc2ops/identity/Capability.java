@@ -1,6 +1,7 @@
 package io.soc2ops.identity;
 
 import static io.soc2ops.identity.Role.ADMIN;
+import static io.soc2ops.identity.Role.APPROVER;
 import static io.soc2ops.identity.Role.AUDITOR;
 import static io.soc2ops.identity.Role.ENGINEER;
 import static io.soc2ops.identity.Role.OPERATOR;
@@ -50,7 +51,18 @@ public enum Capability {
 	RESPOND_TO_ALERTS(ADMIN, OPERATOR, ENGINEER),
 
 	/** Retry dead alert deliveries (everyone sees the outbox). */
-	MANAGE_ALERT_DELIVERIES(ADMIN, OPERATOR);
+	MANAGE_ALERT_DELIVERIES(ADMIN, OPERATOR),
+
+	/**
+	 * Ask for an exception to the vulnerability SLA (a risk acceptance); everyone reads
+	 * vulnerabilities, exceptions and the period report.
+	 */
+	REQUEST_VULNERABILITY_EXCEPTIONS(ADMIN, OPERATOR, ENGINEER),
+
+	/**
+	 * Approve or reject an exception to the vulnerability SLA, never one's own request.
+	 */
+	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER);
 
 	private final Set<Role> roles;
 
