@@ -4,6 +4,7 @@
  * rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
-		allowedDependencies = { "alerting", "aws", "catalog", "demo", "evidence", "findings", "identity", "schedule" })
+		allowedDependencies = { "alerting", "aws", "catalog", "demo", "evidence", "findings", "identity", "schedule",
+				"vulnerabilities" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.web;
