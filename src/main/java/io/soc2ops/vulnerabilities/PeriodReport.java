@@ -113,7 +113,9 @@ public class PeriodReport {
 		}
 		total(csv, "ALL", totals.all());
 		out.flush();
-		progress.accept(rows[0]);
+		if (rows[0] % PROGRESS_EVERY != 0) {
+			progress.accept(rows[0]);
+		}
 		return totals;
 	}
 
