@@ -14,16 +14,17 @@ import io.soc2ops.policies.VulnerabilitySeverity;
  * What a newer observation does to a stored item: its clock (an earlier first observation
  * moves the start), its severity, whether it is fixed or open again, and so its deadline;
  * with a history entry for each change that moves or ends the clock. An item fixed before
- * keeps the deadline it was fixed under.
+ * keeps the clock and deadline it was fixed under.
  */
 record ItemRevision(StoredItem item, ItemValues values, VulnerabilitySeverity severity, Instant startedAt,
 		@Nullable Instant fixedAt, DeadlineRow deadline, List<Change> changes) {
 
 	static ItemRevision of(StoredItem item, ItemValues values, @Nullable SlaPolicy policy) {
-		Instant firstObserved = earliest(item.firstObservedAt(), values.firstObservedAt());
-		Instant start = firstObserved != null ? firstObserved : item.firstSeenAt();
 		boolean reopened = !values.closed() && item.fixedAt() != null;
 		boolean wasOpen = item.fixedAt() == null || reopened;
+		Instant firstObserved = earliest(item.firstObservedAt(), values.firstObservedAt());
+		// a fixed item keeps the clock it was fixed under, as it keeps its deadline
+		Instant start = !wasOpen ? item.startedAt() : firstObserved != null ? firstObserved : item.firstSeenAt();
 		var deadline = new DeadlineRow(item.dueAt(), item.slaDays(), item.policyVersion());
 		var changes = new ArrayList<Change>();
 		boolean severityChanged = values.severity() != item.severity();
@@ -36,7 +37,7 @@ record ItemRevision(StoredItem item, ItemValues values, VulnerabilitySeverity se
 			changes.add(new Change(VulnerabilityChange.Kind.SEVERITY_CHANGED, item.severity(), values.severity(),
 					item.dueAt(), deadline.dueAt(), deadline.policyVersion()));
 		}
-		if (startChanged && wasOpen) {
+		if (startChanged) {
 			changes.add(new Change(VulnerabilityChange.Kind.CLOCK_START_CHANGED, values.severity(), values.severity(),
 					item.dueAt(), deadline.dueAt(), deadline.policyVersion()));
 		}
