@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "soc2ops", mixinStandardHelpOptions = true, versionProvider = Soc2opsCommand.Version.class,
 		description = "Runs the AWS side of a SOC 2 Type 2 program and keeps the proof.",
 		subcommands = { ServeCommand.class, DemoCommand.class, ImportCommand.class, AwsCommand.class,
-				AlertsCommand.class, PolicyCommand.class, LedgerCommand.class })
+				AlertsCommand.class, PolicyCommand.class, LedgerCommand.class, ReportCommand.class })
 public class Soc2opsCommand extends CommandGroup {
 
 	/** Runs the command line and returns the process exit code. */

@@ -1,8 +1,9 @@
 /**
- * The command line of the soc2ops jar (picocli): {@code serve}, {@code demo} and
- * {@code ledger verify}. Commands call module APIs and hold no business rules.
+ * The command line of the soc2ops jar (picocli): {@code serve}, {@code demo},
+ * {@code ledger verify}, {@code report vulnerabilities}. Commands call module APIs and
+ * hold no business rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CLI",
-		allowedDependencies = { "alerting", "aws", "evidence", "findings", "policies" })
+		allowedDependencies = { "alerting", "aws", "evidence", "findings", "policies", "vulnerabilities" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.cli;

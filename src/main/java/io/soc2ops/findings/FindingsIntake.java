@@ -53,13 +53,16 @@ public class FindingsIntake {
 
 	private final ObjectProvider<FindingEvents> events;
 
+	private final ObjectProvider<FindingsStored> storedListeners;
+
 	FindingsIntake(FindingNormaliser normaliser, FindingStore store, EvidenceLedger ledger, Clock clock,
-			ObjectProvider<FindingEvents> events) {
+			ObjectProvider<FindingEvents> events, ObjectProvider<FindingsStored> storedListeners) {
 		this.normaliser = normaliser;
 		this.store = store;
 		this.ledger = ledger;
 		this.clock = clock;
 		this.events = events;
+		this.storedListeners = storedListeners;
 	}
 
 	/**
@@ -344,9 +347,21 @@ public class FindingsIntake {
 			}
 			store.insert(fresh, channel, now);
 			int replaced = store.update(newer, channel, now);
+			tellStored(fresh, newer);
 			inserted += fresh.size();
 			updated += replaced;
 			unchanged += same + newer.size() - replaced;
+		}
+
+		private void tellStored(List<Normalised> fresh, List<Normalised> newer) {
+			if (fresh.isEmpty() && newer.isEmpty()) {
+				return;
+			}
+			var findings = new ArrayList<Finding>(fresh.size() + newer.size());
+			fresh.forEach(f -> findings.add(f.finding()));
+			newer.forEach(f -> findings.add(f.finding()));
+			var told = List.copyOf(findings);
+			storedListeners.orderedStream().forEach(listener -> listener.stored(told, channel));
 		}
 
 	}

@@ -63,7 +63,18 @@ public enum Capability {
 	 * Approve or reject a draft version of a policy: management's decision, so APPROVER
 	 * only (ADMIN alone is not enough), and never on a version one drafted oneself.
 	 */
-	APPROVE_POLICIES(APPROVER);
+	APPROVE_POLICIES(APPROVER),
+
+	/**
+	 * Ask for an exception to the vulnerability SLA (a risk acceptance); everyone reads
+	 * vulnerabilities, exceptions and the period report.
+	 */
+	REQUEST_VULNERABILITY_EXCEPTIONS(ADMIN, OPERATOR, ENGINEER),
+
+	/**
+	 * Approve or reject an exception to the vulnerability SLA, never one's own request.
+	 */
+	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER);
 
 	private final Set<Role> roles;
 

@@ -5,6 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
 		allowedDependencies = { "alerting", "aws", "catalog", "demo", "evidence", "findings", "identity", "policies",
-				"schedule" })
+				"schedule", "vulnerabilities" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.web;

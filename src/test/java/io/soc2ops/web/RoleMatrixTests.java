@@ -164,6 +164,18 @@ class RoleMatrixTests {
 				"/api/v1/policies/vulnerability/{version}/reject")) {
 			EXPECTED.put("POST " + decide, EnumSet.of(Role.APPROVER));
 		}
+		// vulnerabilities: everyone reads them, their exceptions and the period report;
+		// Capability.REQUEST_VULNERABILITY_EXCEPTIONS asks for an exception,
+		// Capability.DECIDE_VULNERABILITY_EXCEPTIONS decides on one
+		for (String read : List.of("/api/v1/vulnerabilities", "/api/v1/vulnerabilities/{id}",
+				"/api/v1/vulnerabilities/counts", "/api/v1/vulnerabilities/policies",
+				"/api/v1/vulnerabilities/report.csv", "/api/v1/vulnerabilities/exceptions",
+				"/api/v1/vulnerabilities/exceptions/{id}")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		EXPECTED.put("POST /api/v1/vulnerabilities/exceptions", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.ENGINEER));
+		EXPECTED.put("POST /api/v1/vulnerabilities/exceptions/{id}/approve", EnumSet.of(Role.APPROVER));
+		EXPECTED.put("POST /api/v1/vulnerabilities/exceptions/{id}/reject", EnumSet.of(Role.APPROVER));
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));

@@ -1,0 +1,187 @@
+package io.soc2ops.vulnerabilities;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.soc2ops.policies.SlaPolicy;
+import io.soc2ops.policies.VulnerabilitySeverity;
+
+/**
+ * The period report an auditor samples: every vulnerability open at some time in the
+ * period, with its clock start, due time, fix, whether it was within its SLA and the
+ * exception that covers it; then the totals per severity. Written as CSV straight from a
+ * database cursor, so a million rows take no more memory than ten.
+ * <p>
+ * Each row is judged as of the period's end (or now, for a period not over yet): fixed
+ * only if fixed by then; within the SLA if fixed by its due time, or still open and not
+ * yet due. Every line starts with {@code record}: {@code item} for a vulnerability,
+ * {@code total} for the totals at the end (one per severity and one {@code ALL}), whose
+ * counts are in the {@code total_} columns.
+ */
+@Service
+public class PeriodReport {
+
+	public static final List<String> COLUMNS = List.of("record", "vulnerability_id", "finding_id", "resource_id",
+			"resource_type", "account", "region", "team", "kind", "severity", "cve", "title", "first_observed", "due",
+			"sla_days", "policy_version", "fixed", "status", "within_sla", "exception_id", "exception_expires_on",
+			"deadline", "total_items", "total_fixed", "total_open", "total_within_sla", "total_breached",
+			"total_breached_excepted", "total_no_deadline");
+
+	private static final int FETCH = 1000;
+
+	static final long PROGRESS_EVERY = 100_000;
+
+	/** The latest exception approved by the evaluation moment, one per item. */
+	private static final String SQL = "SELECT " + ItemRow.COLUMNS + ", x.exception_id, x.decided_at AS x_decided_at,"
+			+ " x.expires_at AS x_expires_at" + ItemRow.FROM
+			+ " LEFT JOIN (SELECT ei.vulnerability_id, e.id AS exception_id, e.decided_at, e.expires_at,"
+			+ " ROW_NUMBER() OVER (PARTITION BY ei.vulnerability_id ORDER BY e.decided_at DESC, e.id DESC) AS n"
+			+ " FROM vulnerability_exception_item ei JOIN vulnerability_exception e ON e.id = ei.exception_id"
+			+ " WHERE e.state IN ('APPROVED', 'EXPIRED') AND e.decided_at <= :asOf) x"
+			+ " ON x.vulnerability_id = d.vulnerability_id AND x.n = 1"
+			+ " WHERE d.started_at < :end AND (d.fixed_at IS NULL OR d.fixed_at > :start) ORDER BY d.vulnerability_id";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final SlaPolicies policies;
+
+	private final Clock clock;
+
+	PeriodReport(DataSource dataSource, SlaPolicies policies, Clock clock) {
+		var template = new JdbcTemplate(dataSource);
+		// with a transaction around it (autocommit off), PostgreSQL streams rows through
+		// a cursor instead of reading them all first
+		template.setFetchSize(FETCH);
+		this.jdbc = new NamedParameterJdbcTemplate(template);
+		this.policies = policies;
+		this.clock = clock;
+	}
+
+	/**
+	 * Writes the report as CSV.
+	 * @param progress told the number of rows written, every {@value #PROGRESS_EVERY}
+	 * rows
+	 */
+	@Transactional(readOnly = true)
+	public ReportTotals writeCsv(ReportPeriod period, Writer out, LongConsumer progress) throws IOException {
+		Instant now = clock.instant();
+		Instant asOf = period.end().isBefore(now) ? period.end() : now;
+		Map<Integer, SlaPolicy> byVersion = policies.all()
+			.stream()
+			.collect(Collectors.toMap(SlaPolicy::version, Function.identity()));
+		IntFunction<Optional<SlaPolicy>> known = version -> Optional.ofNullable(byVersion.get(version));
+		var csv = new Csv(out);
+		csv.row(COLUMNS);
+		var tally = new ReportTotals.Tally();
+		long[] rows = { 0 };
+		try {
+			jdbc.query(SQL, Map.of("start", VulnerabilityStore.time(period.start()), "end",
+					VulnerabilityStore.time(period.end()), "asOf", VulnerabilityStore.time(asOf)), rs -> {
+						item(csv, rs, asOf, known, tally);
+						if (++rows[0] % PROGRESS_EVERY == 0) {
+							progress.accept(rows[0]);
+						}
+					});
+		}
+		catch (UncheckedIOException ex) {
+			throw ex.getCause();
+		}
+		var totals = tally.totals();
+		for (var severity : VulnerabilitySeverity.values()) {
+			total(csv, severity.name(), totals.bySeverity().get(severity));
+		}
+		total(csv, "ALL", totals.all());
+		out.flush();
+		if (rows[0] % PROGRESS_EVERY != 0) {
+			progress.accept(rows[0]);
+		}
+		return totals;
+	}
+
+	private static void item(Csv csv, ResultSet rs, Instant asOf, IntFunction<Optional<SlaPolicy>> policies,
+			ReportTotals.Tally tally) throws SQLException {
+		var row = ItemRow.read(rs, 0);
+		long exceptionId = rs.getLong("exception_id");
+		var exception = rs.wasNull() ? null : new SlaRules.ExceptionWindow(exceptionId,
+				VulnerabilityStore.instant(rs, "x_decided_at"), VulnerabilityStore.instant(rs, "x_expires_at"));
+		boolean fixedByEnd = row.fixedAt() != null && !row.fixedAt().isAfter(asOf);
+		var status = SlaRules.statusAt(asOf, row.fixedAt(), row.dueAt(),
+				exception == null ? List.of() : List.of(exception));
+		Boolean within = SlaRules.withinSla(row.dueAt(), row.fixedAt(), asOf).orElse(null);
+		boolean excepted = exception != null && exception.inForceAt(fixedByEnd ? row.fixedAt() : asOf);
+		tally.add(row.severity(), fixedByEnd, within, excepted);
+		try {
+			csv.field("item")
+				.field(row.id())
+				.text(row.findingArn())
+				.text(row.resourceId())
+				.text(row.resourceType())
+				.field(row.accountId())
+				.text(row.region())
+				.text(row.team())
+				.field(row.kind())
+				.field(row.severity())
+				.text(row.cve())
+				.text(row.title())
+				.field(row.startedAt())
+				.field(row.dueAt())
+				.field(row.slaDays())
+				.field(row.policyVersion())
+				.field(fixedByEnd ? row.fixedAt() : null)
+				.field(status.name().toLowerCase(java.util.Locale.ROOT))
+				.field(within == null ? "n/a" : within ? "yes" : "no")
+				.field(exception == null ? null : exception.exceptionId())
+				.field(exception == null ? null
+						: LocalDate.ofInstant(exception.expiresAt(), ZoneOffset.UTC).minusDays(1))
+				.text(row.deadline(policies).note());
+			for (int i = 0; i < 7; i++) {
+				csv.field(null);
+			}
+			csv.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void total(Csv csv, String severity, ReportTotals.Counts counts) throws IOException {
+		csv.field("total");
+		for (int i = 1; i < COLUMNS.indexOf("severity"); i++) {
+			csv.field(null);
+		}
+		csv.field(severity);
+		for (int i = COLUMNS.indexOf("severity") + 1; i < COLUMNS.indexOf("total_items"); i++) {
+			csv.field(null);
+		}
+		csv.field(counts.items())
+			.field(counts.fixed())
+			.field(counts.open())
+			.field(counts.withinSla())
+			.field(counts.breached())
+			.field(counts.breachedExcepted())
+			.field(counts.noDeadline());
+		csv.end();
+	}
+
+}
