@@ -68,10 +68,11 @@ final class AccessRules {
 			.hasAnyRole(Capability.DRAFT_POLICIES.roleNames())
 			// vulnerabilities: everyone reads them, their exceptions and the period
 			// report
-			.requestMatchers(HttpMethod.POST, "/api/v1/vulnerabilities/exceptions/*/approve",
+			.requestMatchers(HttpMethod.POST, "/vulnerabilities/exceptions/*/approve",
+					"/vulnerabilities/exceptions/*/reject", "/api/v1/vulnerabilities/exceptions/*/approve",
 					"/api/v1/vulnerabilities/exceptions/*/reject")
 			.hasAnyRole(Capability.DECIDE_VULNERABILITY_EXCEPTIONS.roleNames())
-			.requestMatchers(HttpMethod.POST, "/api/v1/vulnerabilities/exceptions")
+			.requestMatchers(HttpMethod.POST, "/vulnerabilities/exceptions", "/api/v1/vulnerabilities/exceptions")
 			.hasAnyRole(Capability.REQUEST_VULNERABILITY_EXCEPTIONS.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -53,14 +55,24 @@ public class PeriodReport {
 	static final long PROGRESS_EVERY = 100_000;
 
 	/** The latest exception approved by the evaluation moment, one per item. */
-	private static final String SQL = "SELECT " + ItemRow.COLUMNS + ", x.exception_id, x.decided_at AS x_decided_at,"
-			+ " x.expires_at AS x_expires_at" + ItemRow.FROM
-			+ " LEFT JOIN (SELECT ei.vulnerability_id, e.id AS exception_id, e.decided_at, e.expires_at,"
+	private static final String LATEST_EXCEPTION = " LEFT JOIN (SELECT ei.vulnerability_id, e.id AS exception_id,"
+			+ " e.decided_at, e.expires_at,"
 			+ " ROW_NUMBER() OVER (PARTITION BY ei.vulnerability_id ORDER BY e.decided_at DESC, e.id DESC) AS n"
 			+ " FROM vulnerability_exception_item ei JOIN vulnerability_exception e ON e.id = ei.exception_id"
 			+ " WHERE e.state IN ('APPROVED', 'EXPIRED') AND e.decided_at <= :asOf) x"
-			+ " ON x.vulnerability_id = d.vulnerability_id AND x.n = 1"
-			+ " WHERE d.started_at < :end AND (d.fixed_at IS NULL OR d.fixed_at > :start) ORDER BY d.vulnerability_id";
+			+ " ON x.vulnerability_id = d.vulnerability_id AND x.n = 1";
+
+	private static final String IN_PERIOD = " WHERE d.started_at < :end AND (d.fixed_at IS NULL OR d.fixed_at > :start)";
+
+	private static final String EXCEPTION_COLUMNS = ", x.exception_id, x.decided_at AS x_decided_at,"
+			+ " x.expires_at AS x_expires_at";
+
+	private static final String SQL = "SELECT " + ItemRow.COLUMNS + EXCEPTION_COLUMNS + ItemRow.FROM + LATEST_EXCEPTION
+			+ IN_PERIOD + " ORDER BY d.vulnerability_id";
+
+	/** What the totals need, from the narrow deadline table alone. */
+	private static final String TOTALS_SQL = "SELECT d.severity, d.fixed_at, d.due_at" + EXCEPTION_COLUMNS
+			+ " FROM vulnerability_deadline d" + LATEST_EXCEPTION + IN_PERIOD;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -85,24 +97,21 @@ public class PeriodReport {
 	 */
 	@Transactional(readOnly = true)
 	public ReportTotals writeCsv(ReportPeriod period, Writer out, LongConsumer progress) throws IOException {
-		Instant now = clock.instant();
-		Instant asOf = period.end().isBefore(now) ? period.end() : now;
-		Map<Integer, SlaPolicy> byVersion = policies.all()
-			.stream()
-			.collect(Collectors.toMap(SlaPolicy::version, Function.identity()));
-		IntFunction<Optional<SlaPolicy>> known = version -> Optional.ofNullable(byVersion.get(version));
+		Instant asOf = asOf(period);
+		var known = policyLookup();
 		var csv = new Csv(out);
 		csv.row(COLUMNS);
 		var tally = new ReportTotals.Tally();
 		long[] rows = { 0 };
 		try {
-			jdbc.query(SQL, Map.of("start", VulnerabilityStore.time(period.start()), "end",
-					VulnerabilityStore.time(period.end()), "asOf", VulnerabilityStore.time(asOf)), rs -> {
-						item(csv, rs, asOf, known, tally);
-						if (++rows[0] % PROGRESS_EVERY == 0) {
-							progress.accept(rows[0]);
-						}
-					});
+			jdbc.query(SQL, params(period, asOf), rs -> {
+				var row = row(rs, asOf, known);
+				tally.add(row.severity(), row.fixed() != null, row.withinSla(), row.excepted());
+				item(csv, row);
+				if (++rows[0] % PROGRESS_EVERY == 0) {
+					progress.accept(rows[0]);
+				}
+			});
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
@@ -119,21 +128,83 @@ public class PeriodReport {
 		return totals;
 	}
 
-	private static void item(Csv csv, ResultSet rs, Instant asOf, IntFunction<Optional<SlaPolicy>> policies,
-			ReportTotals.Tally tally) throws SQLException {
-		var row = ItemRow.read(rs, 0);
+	/**
+	 * The report's totals alone, as its CSV ends with them: every vulnerability of the
+	 * period judged as the rows are, read from a cursor over the deadlines only.
+	 */
+	@Transactional(readOnly = true)
+	public ReportTotals totals(ReportPeriod period) {
+		Instant asOf = asOf(period);
+		var tally = new ReportTotals.Tally();
+		jdbc.query(TOTALS_SQL, params(period, asOf), rs -> {
+			var severity = VulnerabilitySeverity.valueOf(rs.getString("severity"));
+			var judged = Judgement.of(asOf, VulnerabilityStore.nullableInstant(rs, "fixed_at"),
+					VulnerabilityStore.nullableInstant(rs, "due_at"), exception(rs));
+			tally.add(severity, judged.fixedByEnd(), judged.within(), judged.excepted());
+		});
+		return tally.totals();
+	}
+
+	/**
+	 * Rows of the report in its order (by vulnerability ID), from the {@code offset}-th,
+	 * at most {@code limit}.
+	 */
+	@Transactional(readOnly = true)
+	public List<ReportRow> rows(ReportPeriod period, long offset, int limit) {
+		if (offset < 0 || limit < 1 || limit > 10_000) {
+			throw new IllegalArgumentException("limit: must be 1-10000, offset 0 or more");
+		}
+		Instant asOf = asOf(period);
+		var known = policyLookup();
+		var params = new java.util.HashMap<String, Object>(params(period, asOf));
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return jdbc.query(SQL + " LIMIT :limit OFFSET :offset", params, (rs, n) -> row(rs, asOf, known));
+	}
+
+	/**
+	 * The moment the rows are judged at: the period's end, or now for a period not over.
+	 */
+	public Instant asOf(ReportPeriod period) {
+		Instant now = clock.instant();
+		return period.end().isBefore(now) ? period.end() : now;
+	}
+
+	private IntFunction<Optional<SlaPolicy>> policyLookup() {
+		Map<Integer, SlaPolicy> byVersion = policies.all()
+			.stream()
+			.collect(Collectors.toMap(SlaPolicy::version, Function.identity()));
+		return version -> Optional.ofNullable(byVersion.get(version));
+	}
+
+	private static Map<String, Object> params(ReportPeriod period, Instant asOf) {
+		return Map.of("start", VulnerabilityStore.time(period.start()), "end", VulnerabilityStore.time(period.end()),
+				"asOf", VulnerabilityStore.time(asOf));
+	}
+
+	private static SlaRules.@Nullable ExceptionWindow exception(ResultSet rs) throws SQLException {
 		long exceptionId = rs.getLong("exception_id");
-		var exception = rs.wasNull() ? null : new SlaRules.ExceptionWindow(exceptionId,
+		return rs.wasNull() ? null : new SlaRules.ExceptionWindow(exceptionId,
 				VulnerabilityStore.instant(rs, "x_decided_at"), VulnerabilityStore.instant(rs, "x_expires_at"));
-		boolean fixedByEnd = row.fixedAt() != null && !row.fixedAt().isAfter(asOf);
-		var status = SlaRules.statusAt(asOf, row.fixedAt(), row.dueAt(),
-				exception == null ? List.of() : List.of(exception));
-		Boolean within = SlaRules.withinSla(row.dueAt(), row.fixedAt(), asOf).orElse(null);
-		boolean excepted = exception != null && exception.inForceAt(fixedByEnd ? row.fixedAt() : asOf);
-		tally.add(row.severity(), fixedByEnd, within, excepted);
+	}
+
+	private static ReportRow row(ResultSet rs, Instant asOf, IntFunction<Optional<SlaPolicy>> policies)
+			throws SQLException {
+		var row = ItemRow.read(rs, 0);
+		var exception = exception(rs);
+		var judged = Judgement.of(asOf, row.fixedAt(), row.dueAt(), exception);
+		return new ReportRow(row.id(), row.findingArn(), row.resourceId(), row.resourceType(), row.accountId(),
+				row.region(), row.team(), row.kind(), row.severity(), row.cve(), row.title(), row.startedAt(),
+				row.dueAt(), row.slaDays(), row.policyVersion(), judged.fixedByEnd() ? row.fixedAt() : null,
+				judged.status(), judged.within(), exception == null ? null : exception.exceptionId(),
+				exception == null ? null : LocalDate.ofInstant(exception.expiresAt(), ZoneOffset.UTC).minusDays(1),
+				judged.excepted(), row.deadline(policies).note());
+	}
+
+	private static void item(Csv csv, ReportRow row) {
 		try {
 			csv.field("item")
-				.field(row.id())
+				.field(row.vulnerabilityId())
 				.text(row.findingArn())
 				.text(row.resourceId())
 				.text(row.resourceType())
@@ -144,17 +215,16 @@ public class PeriodReport {
 				.field(row.severity())
 				.text(row.cve())
 				.text(row.title())
-				.field(row.startedAt())
-				.field(row.dueAt())
+				.field(row.firstObserved())
+				.field(row.due())
 				.field(row.slaDays())
 				.field(row.policyVersion())
-				.field(fixedByEnd ? row.fixedAt() : null)
-				.field(status.name().toLowerCase(java.util.Locale.ROOT))
-				.field(within == null ? "n/a" : within ? "yes" : "no")
-				.field(exception == null ? null : exception.exceptionId())
-				.field(exception == null ? null
-						: LocalDate.ofInstant(exception.expiresAt(), ZoneOffset.UTC).minusDays(1))
-				.text(row.deadline(policies).note());
+				.field(row.fixed())
+				.field(row.status().name().toLowerCase(java.util.Locale.ROOT))
+				.field(row.withinSlaText())
+				.field(row.exceptionId())
+				.field(row.exceptionExpiresOn())
+				.text(row.deadline());
 			for (int i = 0; i < 7; i++) {
 				csv.field(null);
 			}
@@ -182,6 +252,24 @@ public class PeriodReport {
 			.field(counts.breachedExcepted())
 			.field(counts.noDeadline());
 		csv.end();
+	}
+
+	/**
+	 * How the report judges one vulnerability as of {@code asOf}: fixed only if fixed by
+	 * then; its status then; within the SLA or not (null without a deadline); and whether
+	 * its latest approved exception held at the fix, or at {@code asOf} when not fixed.
+	 */
+	record Judgement(boolean fixedByEnd, VulnerabilityStatus status, @Nullable Boolean within, boolean excepted) {
+
+		static Judgement of(Instant asOf, @Nullable Instant fixedAt, @Nullable Instant dueAt,
+				SlaRules.@Nullable ExceptionWindow exception) {
+			boolean fixedByEnd = fixedAt != null && !fixedAt.isAfter(asOf);
+			var status = SlaRules.statusAt(asOf, fixedAt, dueAt, exception == null ? List.of() : List.of(exception));
+			Boolean within = SlaRules.withinSla(dueAt, fixedAt, asOf).orElse(null);
+			boolean excepted = exception != null && exception.inForceAt(fixedByEnd ? fixedAt : asOf);
+			return new Judgement(fixedByEnd, status, within, excepted);
+		}
+
 	}
 
 }

@@ -92,6 +92,36 @@ public class Vulnerabilities {
 		return new PolicyVersions(policyInForce().map(SlaPolicy::version).orElse(null), policies.all());
 	}
 
+	/**
+	 * A vulnerability's deadline as the policy version that set it says: the due time, or
+	 * why there is none (no policy in force, not covered, no time for its severity).
+	 */
+	@Transactional(readOnly = true)
+	public Deadline deadline(Vulnerability vulnerability) {
+		return Deadline.stored(vulnerability.dueAt(), vulnerability.slaDays(), vulnerability.policyVersion(),
+				policyLookup(), vulnerability.accountId(), vulnerability.resourceType());
+	}
+
+	/**
+	 * The policy versions in force on some day of a period (the rule of
+	 * {@link #policyInForce}, day by day), in the order they came into force.
+	 */
+	@Transactional(readOnly = true)
+	public List<SlaPolicy> policiesDuring(ReportPeriod period) {
+		var days = new java.util.TreeSet<LocalDate>();
+		days.add(period.from());
+		for (var policy : policies.all()) {
+			if (policy.effectiveFrom().isAfter(period.from()) && !policy.effectiveFrom().isAfter(period.to())) {
+				days.add(policy.effectiveFrom());
+			}
+		}
+		var inForce = new java.util.LinkedHashMap<Integer, SlaPolicy>();
+		for (var day : days) {
+			policies.inForceOn(day).ifPresent(policy -> inForce.putIfAbsent(policy.version(), policy));
+		}
+		return List.copyOf(inForce.values());
+	}
+
 	private IntFunction<Optional<SlaPolicy>> policyLookup() {
 		Map<Integer, SlaPolicy> byVersion = policies.all()
 			.stream()

@@ -173,6 +173,42 @@ class PeriodReportTests {
 	}
 
 	@Test
+	void theTotalsAndAPageOfRowsAreThoseOfTheCsv() throws IOException {
+		scenario();
+		var period = ReportPeriod.parse("2026-07-01", "2026-09-30");
+		var out = new StringWriter();
+		var csvTotals = report.writeCsv(period, out, rows -> {
+		});
+		var items = CsvRows.read(out.toString()).stream().filter(row -> row.get("record").equals("item")).toList();
+
+		assertThat(report.totals(period)).isEqualTo(csvTotals);
+		assertThat(csvTotals.all().items()).isEqualTo(items.size());
+		var page = report.rows(period, 1, 3);
+		assertThat(page).hasSize(Math.min(3, items.size() - 1));
+		for (int i = 0; i < page.size(); i++) {
+			var row = page.get(i);
+			var line = items.get(i + 1);
+			assertThat(String.valueOf(row.vulnerabilityId())).isEqualTo(line.get("vulnerability_id"));
+			assertThat(row.status().name().toLowerCase(java.util.Locale.ROOT)).isEqualTo(line.get("status"));
+			assertThat(row.withinSlaText()).isEqualTo(line.get("within_sla"));
+			assertThat(row.fixed() == null ? "" : row.fixed().toString()).isEqualTo(line.get("fixed"));
+			assertThat(row.exceptionId() == null ? "" : row.exceptionId().toString())
+				.isEqualTo(line.get("exception_id"));
+			assertThat(row.deadline()).isEqualTo(line.get("deadline"));
+		}
+		var excepted = report.rows(period, 0, 10_000)
+			.stream()
+			.filter(row -> row.accountId().equals(account) && row.severity() == VulnerabilitySeverity.CRITICAL)
+			.toList();
+		assertThat(excepted).singleElement().satisfies(row -> {
+			assertThat(row.excepted()).isTrue();
+			assertThat(row.exceptionExpiresOn()).isEqualTo(LocalDate.of(2026, 12, 31));
+		});
+		assertThat(report.asOf(period)).isEqualTo(period.end());
+		assertThat(report.asOf(ReportPeriod.parse("2026-10-01", "2026-12-31"))).isEqualTo(NOW);
+	}
+
+	@Test
 	void textThatASpreadsheetWouldRunOrThatBreaksCsvIsWrittenSafely() throws IOException {
 		account = Fixtures.account();
 		var hostile = new ObservedVulnerability(Fixtures.findingArn(account), account, Fixtures.REGION,

@@ -63,7 +63,7 @@ final class VulnerabilitiesBenchmark {
 			var jdbc = context.getBean(JdbcClient.class);
 			approve(context, policy(1, 1, 7, 30));
 			long started = System.nanoTime();
-			copy(context.getBean(DataSource.class), count, policy(1, 1, 7, 30));
+			copy(context.getBean(DataSource.class), count, policy(1, 1, 7, 30), 0);
 			jdbc.sql("ALTER TABLE vulnerability ALTER COLUMN id RESTART WITH " + (count + 1)).update();
 			System.out.printf(Locale.ROOT, "loaded %,d open vulnerabilities with COPY in %.1f s%n", count,
 					seconds(started));
@@ -135,8 +135,12 @@ final class VulnerabilitiesBenchmark {
 		}
 	}
 
-	/** N items and their deadlines, straight into the tables with COPY. */
-	private static void copy(DataSource dataSource, int count, SlaPolicy policy) throws Exception {
+	/**
+	 * N items and their deadlines, straight into the tables with COPY.
+	 * @param fixedShare the share of them fixed (0-1), each within 60 days of its start
+	 * and before now
+	 */
+	static void copy(DataSource dataSource, int count, SlaPolicy policy, double fixedShare) throws Exception {
 		var random = new Random(42);
 		String[] accounts = new String[100];
 		for (int i = 0; i < accounts.length; i++) {
@@ -163,18 +167,20 @@ final class VulnerabilitiesBenchmark {
 				String resource = type.equals("AwsEc2Instance") ? "i-%017x".formatted(i)
 						: "arn:aws:lambda:" + region + ":" + account + ":function:fn-" + i;
 				String time = start.toString();
-				itemRows.writeBytes(String
-					.join("\t", String.valueOf(i), "%064x".formatted(i),
-							"arn:aws:inspector2:" + region + ":" + account + ":finding/%032x".formatted(i), resource,
-							type, account, region, team, "{\"team\":\"" + team + "\"}", "PACKAGE_VULNERABILITY",
-							"CVE-2026-" + cve + " - openssl", "CVE-2026-" + cve,
-							"[{\"name\":\"openssl\",\"version\":\"3.0.2\",\"fixedInVersion\":\"3.0.2-0ubuntu1.12\"}]",
-							"7.5", "0.0123", "ACTIVE", "SECURITY_HUB", time, time, time, time, time)
+				boolean fixed = fixedShare > 0 && random.nextDouble() < fixedShare;
+				Instant fixedAt = fixed ? min(NOW, start.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)))) : null;
+				itemRows.writeBytes(String.join("\t", String.valueOf(i), "%064x".formatted(i),
+						"arn:aws:inspector2:" + region + ":" + account + ":finding/%032x".formatted(i), resource, type,
+						account, region, team, "{\"team\":\"" + team + "\"}", "PACKAGE_VULNERABILITY",
+						"CVE-2026-" + cve + " - openssl", "CVE-2026-" + cve,
+						"[{\"name\":\"openssl\",\"version\":\"3.0.2\",\"fixedInVersion\":\"3.0.2-0ubuntu1.12\"}]",
+						"7.5", "0.0123", fixed ? "CLOSED" : "ACTIVE", "SECURITY_HUB", time, time,
+						fixed ? fixedAt.toString() : time, time, time)
 					.getBytes(StandardCharsets.UTF_8));
 				itemRows.write('\n');
 				var due = DeadlineRow.of(Deadline.of(policy, account, type, severity, start));
-				deadlines.add(String.join("\t", String.valueOf(i), account, type, severity.name(), time, "\\N",
-						due.dueAt() == null ? "\\N" : due.dueAt().toString(),
+				deadlines.add(String.join("\t", String.valueOf(i), account, type, severity.name(), time,
+						fixed ? fixedAt.toString() : "\\N", due.dueAt() == null ? "\\N" : due.dueAt().toString(),
 						due.slaDays() == null ? "\\N" : String.valueOf(due.slaDays()), String.valueOf(policy.version()))
 						+ "\n");
 				if (itemRows.size() > (1 << 20)) {
@@ -199,6 +205,10 @@ final class VulnerabilitiesBenchmark {
 			deadlineCopy.writeToCopy(bytes, 0, bytes.length);
 			deadlineCopy.endCopy();
 		}
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	/** 10% critical, 30% high, 40% medium, 15% low, 5% informational. */

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -29,10 +32,22 @@ final class Chromium {
 
 	/** A headless Chromium with a window of the given size. */
 	static WebDriver start(Dimension window) {
+		return start(window, null);
+	}
+
+	/**
+	 * A headless Chromium with a window of the given size that saves downloads in
+	 * {@code downloads} without asking.
+	 */
+	static WebDriver start(Dimension window, @Nullable Path downloads) {
 		var options = new ChromeOptions().setBinary(which("chromium"))
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--lang=en-US");
+		if (downloads != null) {
+			options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+					"download.prompt_for_download", false, "download.directory_upgrade", true));
+		}
 		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(which("chromedriver"))).build();
 		var browser = new ChromeDriver(service, options);
 		browser.manage().window().setSize(window);
@@ -45,11 +60,19 @@ final class Chromium {
 	 * already, and waits for the page that follows.
 	 */
 	static void signIn(WebDriver browser, String signInUrl, String password) {
+		signIn(browser, signInUrl, "admin", password);
+	}
+
+	/**
+	 * Signs in as {@code username} on the sign-in page at {@code signInUrl}, unless
+	 * someone is signed in already, and waits for the page that follows.
+	 */
+	static void signIn(WebDriver browser, String signInUrl, String username, String password) {
 		browser.get(signInUrl);
 		if (browser.findElements(By.id("username")).isEmpty()) {
 			return;
 		}
-		browser.findElement(By.id("username")).sendKeys("admin");
+		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(password);
 		browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 		new WebDriverWait(browser, Duration.ofSeconds(10))

@@ -173,9 +173,20 @@ class RoleMatrixTests {
 				"/api/v1/vulnerabilities/exceptions/{id}")) {
 			EXPECTED.put("GET " + read, EVERY_ROLE);
 		}
-		EXPECTED.put("POST /api/v1/vulnerabilities/exceptions", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.ENGINEER));
-		EXPECTED.put("POST /api/v1/vulnerabilities/exceptions/{id}/approve", EnumSet.of(Role.APPROVER));
-		EXPECTED.put("POST /api/v1/vulnerabilities/exceptions/{id}/reject", EnumSet.of(Role.APPROVER));
+		for (String page : List.of("/vulnerabilities", "/vulnerabilities/group", "/vulnerabilities/accounts",
+				"/vulnerabilities/teams", "/vulnerabilities/trends", "/vulnerabilities/{id}",
+				"/vulnerabilities/exceptions", "/vulnerabilities/exceptions/new", "/vulnerabilities/report",
+				"/vulnerabilities/report.csv")) {
+			EXPECTED.put("GET " + page, EVERY_ROLE);
+		}
+		for (String request : List.of("/vulnerabilities/exceptions", "/api/v1/vulnerabilities/exceptions")) {
+			EXPECTED.put("POST " + request, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.ENGINEER));
+		}
+		for (String decide : List.of("/vulnerabilities/exceptions/{id}/approve",
+				"/vulnerabilities/exceptions/{id}/reject", "/api/v1/vulnerabilities/exceptions/{id}/approve",
+				"/api/v1/vulnerabilities/exceptions/{id}/reject")) {
+			EXPECTED.put("POST " + decide, EnumSet.of(Role.APPROVER));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
