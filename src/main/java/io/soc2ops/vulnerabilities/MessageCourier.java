@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -122,8 +123,7 @@ class MessageCourier {
 		return wait.compareTo(settings.maxRetry()) > 0 || wait.isNegative() ? settings.maxRetry() : wait;
 	}
 
-	private void record(String action, MessageStore.Message message, @org.jspecify.annotations.Nullable String error,
-			Instant now) {
+	private void record(String action, MessageStore.Message message, @Nullable String error, Instant now) {
 		var payload = new LinkedHashMap<String, Object>();
 		payload.put("route", message.route());
 		payload.put("kind", message.kind().name());

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,14 +101,14 @@ class NoticeFlagging {
 			}
 			routes.forEach(route -> teamsByRoute.computeIfAbsent(route, r -> new ArrayList<>()).add(team));
 		}
-		teamsByRoute.forEach((route, teams) -> notify(kind, sweep, route, teams, counts, now));
+		teamsByRoute.forEach((route, teams) -> notifyRoute(kind, sweep, route, teams, counts, now));
 		if (!unrouted.isEmpty()) {
-			notify(kind, sweep, null, unrouted, counts, now);
+			notifyRoute(kind, sweep, null, unrouted, counts, now);
 		}
 	}
 
-	private void notify(NoticeKind kind, String sweep, @org.jspecify.annotations.Nullable String route,
-			List<String> teams, Map<String, Map<VulnerabilitySeverity, Long>> counts, Instant now) {
+	private void notifyRoute(NoticeKind kind, String sweep, @Nullable String route, List<String> teams,
+			Map<String, Map<VulnerabilitySeverity, Long>> counts, Instant now) {
 		var bySeverity = new EnumMap<VulnerabilitySeverity, Long>(VulnerabilitySeverity.class);
 		var listed = new ArrayList<ListedVulnerability>();
 		var ids = new ArrayList<Long>();

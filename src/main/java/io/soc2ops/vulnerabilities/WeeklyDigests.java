@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -108,7 +109,7 @@ class WeeklyDigests {
 		}
 	}
 
-	private void record(String id, @org.jspecify.annotations.Nullable String route, TeamWeek week, LocalDate weekOf,
+	private void record(String id, @Nullable String route, TeamWeek week, LocalDate weekOf,
 			List<ListedVulnerability> oldest, Instant now) {
 		var payload = new LinkedHashMap<String, Object>();
 		payload.put("kind", NoticeKind.DIGEST.name());
