@@ -3,8 +3,11 @@ package io.soc2ops.alerting;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What became of posting one message to a route. */
-sealed interface PostOutcome {
+/**
+ * What became of posting one message to a route: taken, worth trying again later, or not
+ * until someone changes the route.
+ */
+public sealed interface PostOutcome {
 
 	/** Slack took it (2xx). */
 	record Posted() implements PostOutcome {

@@ -46,15 +46,15 @@ class SlackMessage {
 	/** Alerts of a storm listed one by one; the rest are counted. */
 	static final int LISTED = 5;
 
-	static final int HEADER = 150;
+	static final int HEADER = SlackText.HEADER;
 
-	static final int SECTION = 3000;
+	static final int SECTION = SlackText.SECTION;
 
-	static final int FIELD = 2000;
+	static final int FIELD = SlackText.FIELD;
 
-	static final int BUTTON = 75;
+	static final int BUTTON = SlackText.BUTTON;
 
-	static final int URL = 3000;
+	static final int URL = SlackText.URL;
 
 	/** The text notifications show; Slack takes much more, but nobody reads it. */
 	static final int FALLBACK = 1500;

@@ -8,7 +8,28 @@ package io.soc2ops.alerting;
  * span; control characters become spaces. Text longer than a limit is cut, never inside
  * an escape or a surrogate pair, and ends with an ellipsis.
  */
-final class SlackText {
+public final class SlackText {
+
+	/** Slack's limits (Block Kit reference): a header's text. */
+	public static final int HEADER = 150;
+
+	/** A section's text. */
+	public static final int SECTION = 3000;
+
+	/** One field of a section. */
+	public static final int FIELD = 2000;
+
+	/** Fields in one section. */
+	public static final int FIELDS = 10;
+
+	/** A button's text. */
+	public static final int BUTTON = 75;
+
+	/** A button's URL. */
+	public static final int URL = 3000;
+
+	/** Blocks in one message. */
+	public static final int BLOCKS = 50;
 
 	private static final String ELLIPSIS = "…";
 
@@ -19,17 +40,17 @@ final class SlackText {
 	}
 
 	/** Text for a {@code mrkdwn} object, at most {@code max} characters. */
-	static String mrkdwn(String raw, int max) {
+	public static String mrkdwn(String raw, int max) {
 		return fit(escaped(raw), max);
 	}
 
 	/** A value shown as code in {@code mrkdwn}, quotes included, at most {@code max}. */
-	static String code(String raw, int max) {
+	public static String code(String raw, int max) {
 		return "`" + fit(escaped(raw), max - 2) + "`";
 	}
 
 	/** Text for a {@code plain_text} object (shown as it is), at most {@code max}. */
-	static String plain(String raw, int max) {
+	public static String plain(String raw, int max) {
 		return fit(cleaned(raw), max);
 	}
 
@@ -61,7 +82,7 @@ final class SlackText {
 	}
 
 	/** Cuts escaped text to {@code max} characters with an ellipsis. */
-	static String fit(String text, int max) {
+	public static String fit(String text, int max) {
 		if (text.length() <= max) {
 			return text;
 		}

@@ -37,24 +37,18 @@ class AlertsCommand extends CommandGroup {
 
 		@Override
 		public Integer call() {
-			if (!Files.isRegularFile(file)) {
-				Server.out(spec).println("No such file: " + file);
-				Server.out(spec).flush();
-				return 2;
-			}
-			return Server.run(spec, springArguments, true,
-					ex -> "Could not try " + file.getFileName() + ": " + Server.rootCause(ex), (context, out) -> {
-						try {
-							var trial = context.getBean(AlertRules.class)
-								.tryEvent(Files.readString(file, StandardCharsets.UTF_8));
-							print(trial, out);
-							return trial.raisesAny() ? 0 : 1;
-						}
-						catch (AlertingException ex) {
-							out.println(file.getFileName() + ": " + ex.getMessage());
-							return 2;
-						}
-					});
+			return Server.runOnFile(spec, file, springArguments, true, "try", (context, out) -> {
+				try {
+					var trial = context.getBean(AlertRules.class)
+						.tryEvent(Files.readString(file, StandardCharsets.UTF_8));
+					print(trial, out);
+					return trial.raisesAny() ? 0 : 1;
+				}
+				catch (AlertingException ex) {
+					out.println(file.getFileName() + ": " + ex.getMessage());
+					return 2;
+				}
+			});
 		}
 
 		static void print(EventTrial trial, PrintWriter out) {

@@ -17,9 +17,10 @@ class DemoCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		// the demo's Slack receiver listens on the loopback interface
+		// the demo's Slack receiver listens on the loopback interface; the demo's route
+		// takes the vulnerability notices too
 		return Server.serve(springArguments, "--soc2ops.demo.enabled=true",
-				"--soc2ops.alerting.local-webhooks-allowed=true");
+				"--soc2ops.alerting.local-webhooks-allowed=true", "--soc2ops.vulnerabilities.notify.routes=demo-slack");
 	}
 
 }

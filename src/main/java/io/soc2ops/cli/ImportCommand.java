@@ -45,13 +45,7 @@ class ImportCommand extends CommandGroup {
 
 		@Override
 		public Integer call() {
-			if (!Files.isRegularFile(file)) {
-				Server.out(spec).println("No such file: " + file);
-				Server.out(spec).flush();
-				return 2;
-			}
-			return Server.run(spec, springArguments, false,
-					ex -> "Could not import " + file.getFileName() + ": " + Server.rootCause(ex), this::importFile);
+			return Server.runOnFile(spec, file, springArguments, false, "import", this::importFile);
 		}
 
 		private int importFile(ConfigurableApplicationContext context, PrintWriter out) throws IOException {

@@ -74,6 +74,21 @@ final class Server {
 		}
 	}
 
+	/**
+	 * Runs a one-shot command on a file: "No such file" and exit code 2 when there is no
+	 * such file, otherwise as {@link #run}, a failure named as {@code doing} the file.
+	 */
+	static int runOnFile(CommandLine.Model.@Nullable CommandSpec spec, java.nio.file.Path file,
+			List<String> springArguments, boolean readOnly, String doing, OneShot command) {
+		if (!java.nio.file.Files.isRegularFile(file)) {
+			out(spec).println("No such file: " + file);
+			out(spec).flush();
+			return 2;
+		}
+		return run(spec, springArguments, readOnly,
+				ex -> "Could not " + doing + " " + file.getFileName() + ": " + rootCause(ex), command);
+	}
+
 	static PrintWriter out(CommandLine.Model.@Nullable CommandSpec spec) {
 		return spec != null ? spec.commandLine().getOut() : new PrintWriter(System.out, true);
 	}

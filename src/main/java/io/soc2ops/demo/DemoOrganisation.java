@@ -59,7 +59,7 @@ class DemoOrganisation implements ApplicationRunner {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern DAYS_AGO = Pattern.compile("\\{\\{daysAgo:([0-9]{1,4})\\}\\}");
+	private static final Pattern AGO = Pattern.compile("\\{\\{(daysAgo|hoursAgo):([0-9]{1,5})\\}\\}");
 
 	private final DemoSettings settings;
 
@@ -149,11 +149,17 @@ class DemoOrganisation implements ApplicationRunner {
 		return withDates(json, clock.instant());
 	}
 
-	/** Puts real timestamps where the demo file says {@code {{daysAgo:N}}}. */
+	/**
+	 * Puts real timestamps where the demo file says {@code {{daysAgo:N}}} or
+	 * {@code {{hoursAgo:N}}}.
+	 */
 	static String withDates(String json, Instant at) {
 		var now = at.truncatedTo(ChronoUnit.SECONDS);
-		return DAYS_AGO.matcher(json)
-			.replaceAll(match -> now.minus(Long.parseLong(match.group(1)), ChronoUnit.DAYS).toString());
+		return AGO.matcher(json)
+			.replaceAll(match -> now
+				.minus(Long.parseLong(match.group(2)),
+						"daysAgo".equals(match.group(1)) ? ChronoUnit.DAYS : ChronoUnit.HOURS)
+				.toString());
 	}
 
 	private void load(DemoData data) {

@@ -45,7 +45,7 @@ class DemoResponders {
 	 */
 	void workSomeCases(List<Alert> alerts) {
 		var sato = securityEngineer();
-		var tanaka = responder(SRE, "田中 健 (SRE)", Role.ENGINEER);
+		var tanaka = sre();
 		titled(alerts, "Potential credential compromise").ifPresent(alert -> {
 			work(alert, sato, CaseChange.assign(SECURITY_ENGINEER), CaseChange.of(CaseAction.ACKNOWLEDGE),
 					CaseChange.of(CaseAction.INVESTIGATE), CaseChange.of(CaseAction.NOTE,
@@ -69,6 +69,11 @@ class DemoResponders {
 	/** The security engineer (an operator), created if the demo has not yet. */
 	Actor securityEngineer() {
 		return responder(SECURITY_ENGINEER, "佐藤 結衣 (Security)", Role.OPERATOR);
+	}
+
+	/** The SRE (an engineer), created if the demo has not yet. */
+	Actor sre() {
+		return responder(SRE, "田中 健 (SRE)", Role.ENGINEER);
 	}
 
 	private void work(Alert alert, Actor by, CaseChange... changes) {

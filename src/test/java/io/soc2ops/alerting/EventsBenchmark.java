@@ -73,7 +73,9 @@ final class EventsBenchmark {
 		if (args.length > 3) {
 			properties.addAll(List.of(args).subList(3, args.length));
 		}
-		var events = events(rate * (seconds + 10));
+		// the JIT needs a while on two shared cores; BENCH_WARMUP_SECONDS changes it
+		int warmUp = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARMUP_SECONDS", "20"));
+		var events = events(rate * (seconds + warmUp));
 		System.out.printf("%d events of %d bytes each (one GuardDuty finding per event)%n", events.size(),
 				events.getFirst().length());
 		rulerBase(events);
@@ -84,10 +86,10 @@ final class EventsBenchmark {
 			var jdbc = context.getBean(JdbcClient.class);
 			routeDefaultRule(context);
 			var sender = new Sender("127.0.0.1", port, key);
-			sender.run(events.subList(0, rate * 10), rate, "warm-up (10 s, not counted)");
+			sender.run(events.subList(0, rate * warmUp), rate, "warm-up (" + warmUp + " s, not counted)");
 			long alertsBefore = count(jdbc, "alert");
 			var cpu = CpuTime.now();
-			var measured = sender.run(events.subList(rate * 10, events.size()), rate, "measured");
+			var measured = sender.run(events.subList(rate * warmUp, events.size()), rate, "measured");
 			CpuTime.now().since(cpu).print(measured);
 			long alerts = count(jdbc, "alert") - alertsBefore;
 			System.out.printf("alerts stored for the measured events: %d of %d (%s)%n", alerts, measured,

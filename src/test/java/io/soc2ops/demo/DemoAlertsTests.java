@@ -30,10 +30,12 @@ import io.soc2ops.findings.IntakeChannel;
 
 /**
  * The demo's GuardDuty findings arrive as EventBridge events do, raise alerts routed to
- * the demo's Slack receiver, and some of their cases are being worked or closed.
+ * the demo's Slack receiver, and some of their cases are being worked or closed; its
+ * vulnerability notices (as {@code ./soc2ops demo} routes them) arrive there too.
  */
 @SpringBootTest(properties = { "soc2ops.demo.enabled=true", "soc2ops.alerting.delivery.enabled=true",
-		"soc2ops.alerting.delivery.per-route-interval=100ms", "soc2ops.alerting.delivery.poll-interval=100ms" })
+		"soc2ops.alerting.delivery.per-route-interval=100ms", "soc2ops.alerting.delivery.poll-interval=100ms",
+		"soc2ops.vulnerabilities.notify.routes=" + DemoAlerts.ROUTE })
 @AutoConfigureMockMvc
 class DemoAlertsTests {
 
@@ -64,7 +66,10 @@ class DemoAlertsTests {
 
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> alertIdsReceived().containsAll(ids));
 
-		assertThat(slack.count()).as("the five port probes arrive as one message").isLessThan(ids.size());
+		assertThat(slack.newest(500)
+			.stream()
+			.filter(message -> buttons(message).anyMatch(button -> button.url().contains("/alerts")))
+			.count()).as("the five port probes arrive as one message").isLessThan(ids.size());
 		mvc.perform(get("/alerts").with(user("auditor").roles("AUDITOR")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("id=\"demo-slack-link\"")));
@@ -75,16 +80,36 @@ class DemoAlertsTests {
 		var ids = new java.util.HashSet<String>();
 		var link = java.util.regex.Pattern.compile("/alerts/([0-9a-f-]{36})");
 		for (var message : slack.newest(500)) {
-			message.blocks().stream().flatMap(block -> switch (block) {
-				case SlackMessage.Buttons buttons -> buttons.buttons().stream();
-				case SlackMessage.Section section -> section.buttons().stream();
-				default -> java.util.stream.Stream.<SlackMessage.Button>empty();
-			})
-				.map(button -> link.matcher(button.url()))
+			buttons(message).map(button -> link.matcher(button.url()))
 				.filter(java.util.regex.Matcher::find)
 				.forEach(matcher -> ids.add(matcher.group(1)));
 		}
 		return ids;
+	}
+
+	private static java.util.stream.Stream<SlackMessage.Button> buttons(SlackMessage message) {
+		return message.blocks().stream().flatMap(block -> switch (block) {
+			case SlackMessage.Buttons buttons -> buttons.buttons().stream();
+			case SlackMessage.Section section -> section.buttons().stream();
+			default -> java.util.stream.Stream.<SlackMessage.Button>empty();
+		});
+	}
+
+	@Test
+	void theDemoSlackShowsTheBreachesWhatIsDueSoonAndEachTeamsDigest() throws Exception {
+		var headers = slack.newest(500)
+			.stream()
+			.flatMap(message -> message.blocks().stream())
+			.filter(SlackMessage.Header.class::isInstance)
+			.map(header -> ((SlackMessage.Header) header).text())
+			.toList();
+
+		assertThat(headers).contains("🚨 6 vulnerabilities breached the SLA", "⏰ 2 vulnerabilities due within 1d",
+				"📋 Weekly vulnerabilities: team payments", "📋 Weekly vulnerabilities: team platform");
+		mvc.perform(get("/demo/slack").with(user("auditor").roles("AUDITOR")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("6 vulnerabilities breached the SLA")))
+			.andExpect(content().string(Matchers.containsString("/vulnerabilities?status=overdue")));
 	}
 
 	@Test

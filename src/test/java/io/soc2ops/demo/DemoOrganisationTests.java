@@ -22,6 +22,13 @@ import io.soc2ops.findings.FindingFormat;
 import io.soc2ops.findings.FindingKey;
 import io.soc2ops.findings.Findings;
 import io.soc2ops.findings.SecurityHubPosture;
+import io.soc2ops.vulnerabilities.ObservedVulnerability.VulnerabilityKind;
+import io.soc2ops.vulnerabilities.RiskAcceptance;
+import io.soc2ops.vulnerabilities.RiskAcceptances;
+import io.soc2ops.vulnerabilities.Vulnerabilities;
+import io.soc2ops.vulnerabilities.Vulnerability;
+import io.soc2ops.vulnerabilities.VulnerabilityFilter;
+import io.soc2ops.vulnerabilities.VulnerabilityStatus;
 
 @SpringBootTest(properties = "soc2ops.demo.enabled=true")
 class DemoOrganisationTests {
@@ -46,6 +53,12 @@ class DemoOrganisationTests {
 
 	@Autowired
 	SecurityHubPosture posture;
+
+	@Autowired
+	Vulnerabilities vulnerabilities;
+
+	@Autowired
+	RiskAcceptances exceptions;
 
 	@Test
 	void aFictionalCompanyWithThreeAccountsInTokyoAndOsaka() {
@@ -117,6 +130,63 @@ class DemoOrganisationTests {
 		assertThat(ledger.size()).isEqualTo(entries);
 		assertThat(accounts.all()).hasSize(3);
 		assertThat(ledger.verify()).isInstanceOf(ChainVerification.Intact.class);
+	}
+
+	@Test
+	void itsInspectorFindingsAreVulnerabilitiesInEveryStateUnderTheApprovedPolicy() {
+		var items = vulnerabilities.list(VulnerabilityFilter.ALL, 1, 500).items();
+
+		assertThat(items).hasSize(23);
+		assertThat(items).extracting(Vulnerability::accountId)
+			.containsOnly("111122223333", "444455556666", "777788889999");
+		assertThat(items).extracting(Vulnerability::team).containsOnly("platform", "payments");
+		assertThat(items).filteredOn(item -> "CVE-2024-6387".equals(item.cve())).hasSize(5);
+		assertThat(items).extracting(Vulnerability::kind).contains(VulnerabilityKind.NETWORK_REACHABILITY);
+		assertThat(items).filteredOn(item -> item.kind() == VulnerabilityKind.CODE_VULNERABILITY)
+			.singleElement()
+			.satisfies(code -> assertThat(code.resourceType()).isEqualTo("AwsLambdaFunction"));
+		assertThat(items).filteredOn(item -> item.dueAt() != null)
+			.hasSize(22)
+			.allSatisfy(item -> assertThat(item.policyVersion()).isEqualTo(1));
+		var fixed = items.stream().filter(item -> item.status() == VulnerabilityStatus.FIXED).toList();
+		assertThat(fixed).filteredOn(item -> !item.fixedAt().isAfter(item.dueAt()))
+			.as("fixed within the SLA")
+			.hasSize(5);
+		assertThat(fixed).filteredOn(item -> item.fixedAt().isAfter(item.dueAt())).as("fixed late").hasSize(3);
+		assertThat(items).filteredOn(item -> item.status() == VulnerabilityStatus.OVERDUE).hasSize(6);
+		assertThat(items).filteredOn(item -> item.status() == VulnerabilityStatus.OPEN).hasSize(8);
+		assertThat(items).filteredOn(item -> item.status() == VulnerabilityStatus.EXCEPTED)
+			.singleElement()
+			.satisfies(excepted -> assertThat(excepted.cve()).isEqualTo(DemoVulnerabilities.EXCEPTED_CVE));
+	}
+
+	@Test
+	void oneExceptionWasGrantedByTheApproverAndOneWaitsForHer() {
+		var granted = exceptions.list(RiskAcceptance.State.APPROVED, 10);
+		var waiting = exceptions.list(RiskAcceptance.State.REQUESTED, 10);
+
+		assertThat(granted).singleElement().satisfies(exception -> {
+			assertThat(exception.requestedBy()).isEqualTo("user:" + DemoResponders.SECURITY_ENGINEER);
+			assertThat(exception.decidedBy()).isEqualTo("user:" + DemoPolicies.APPROVER);
+			assertThat(ledger.about(exception.subject(), 10)).extracting(e -> e.action())
+				.containsExactly("vulnerability-exception.approved", "vulnerability-exception.requested");
+		});
+		assertThat(waiting).singleElement()
+			.satisfies(exception -> assertThat(exception.requestedBy()).isEqualTo("user:" + DemoResponders.SRE));
+	}
+
+	@Test
+	void itsBreachesAndWhatIsDueSoonWereFlaggedOnceItLoaded() {
+		var flagged = ledger.withAction("vulnerability-notification:", "vulnerability-notification.breach-flagged",
+				java.time.LocalDate.of(2100, 1, 1));
+
+		assertThat(flagged).singleElement()
+			.satisfies(entry -> assertThat(entry.payload()).contains("\"count\":6")
+				.contains("\"teams\":[\"payments\",\"platform\"]"));
+		assertThat(ledger.withAction("vulnerability-notification:", "vulnerability-notification.due-soon-flagged",
+				java.time.LocalDate.of(2100, 1, 1)))
+			.singleElement()
+			.satisfies(entry -> assertThat(entry.payload()).contains("\"count\":2"));
 	}
 
 }
