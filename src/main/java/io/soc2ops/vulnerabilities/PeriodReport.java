@@ -71,8 +71,8 @@ public class PeriodReport {
 			+ IN_PERIOD + " ORDER BY d.vulnerability_id";
 
 	/** What the totals need, from the narrow deadline table alone. */
-	private static final String TOTALS_SQL = "SELECT d.severity, d.fixed_at, d.due_at" + EXCEPTION_COLUMNS
-			+ " FROM vulnerability_deadline d" + LATEST_EXCEPTION + IN_PERIOD;
+	private static final String TOTALS_SQL = "SELECT d.severity, d.fixed_at, d.due_at, d.policy_version"
+			+ EXCEPTION_COLUMNS + " FROM vulnerability_deadline d" + LATEST_EXCEPTION + IN_PERIOD;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -134,15 +134,29 @@ public class PeriodReport {
 	 */
 	@Transactional(readOnly = true)
 	public ReportTotals totals(ReportPeriod period) {
+		return summary(period).totals();
+	}
+
+	/**
+	 * The report's totals and the policy versions that set its rows' deadlines, in one
+	 * pass over the deadlines.
+	 */
+	@Transactional(readOnly = true)
+	public PeriodSummary summary(ReportPeriod period) {
 		Instant asOf = asOf(period);
 		var tally = new ReportTotals.Tally();
+		var versions = new java.util.TreeSet<Integer>();
 		jdbc.query(TOTALS_SQL, params(period, asOf), rs -> {
 			var severity = VulnerabilitySeverity.valueOf(rs.getString("severity"));
 			var judged = Judgement.of(asOf, VulnerabilityStore.nullableInstant(rs, "fixed_at"),
 					VulnerabilityStore.nullableInstant(rs, "due_at"), exception(rs));
 			tally.add(severity, judged.fixedByEnd(), judged.within(), judged.excepted());
+			var version = VulnerabilityStore.integer(rs, "policy_version");
+			if (version != null) {
+				versions.add(version);
+			}
 		});
-		return tally.totals();
+		return new PeriodSummary(tally.totals(), List.copyOf(versions));
 	}
 
 	/**

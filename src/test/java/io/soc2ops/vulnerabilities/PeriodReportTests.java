@@ -182,6 +182,7 @@ class PeriodReportTests {
 		var items = CsvRows.read(out.toString()).stream().filter(row -> row.get("record").equals("item")).toList();
 
 		assertThat(report.totals(period)).isEqualTo(csvTotals);
+		assertThat(report.summary(period).policyVersions()).containsExactly(1);
 		assertThat(csvTotals.all().items()).isEqualTo(items.size());
 		var page = report.rows(period, 1, 3);
 		assertThat(page).hasSize(Math.min(3, items.size() - 1));
