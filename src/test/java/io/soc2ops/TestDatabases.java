@@ -81,7 +81,12 @@ public class TestDatabases implements EnvironmentPostProcessor {
 			String separator = url.contains("?") ? "&" : "?";
 			return Map.of("spring.datasource.url", url + separator + "currentSchema=" + name,
 					"spring.datasource.username", "postgres", "spring.datasource.password", "", "spring.flyway.schemas",
-					name, "spring.flyway.create-schemas", "true", "spring.datasource.hikari.maximum-pool-size", "4");
+					name, "spring.flyway.create-schemas", "true", "spring.datasource.hikari.maximum-pool-size", "4",
+					// the test context cache keeps many contexts alive, each with its
+					// pool:
+					// idle, a pool keeps one connection, so they stay under PostgreSQL's
+					// 100
+					"spring.datasource.hikari.minimum-idle", "1", "spring.datasource.hikari.idle-timeout", "10000");
 		}
 		if (!url.isBlank()) {
 			throw new IllegalStateException(DB_URL_PROPERTY + " must be a PostgreSQL JDBC URL but was " + url);
