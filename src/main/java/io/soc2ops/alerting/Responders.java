@@ -91,11 +91,11 @@ class Responders {
 		if (by.kind() == Actor.Kind.SYSTEM) {
 			return true;
 		}
-		return person(by).filter(user -> Capability.RESPOND_TO_ALERTS.allows(user.roles())).isPresent();
+		return users.person(by).filter(user -> Capability.RESPOND_TO_ALERTS.allows(user.roles())).isPresent();
 	}
 
 	private Optional<String> acceptRiskRefusal(AlertCase alertCase, Actor by) {
-		if (person(by).filter(user -> user.has(Role.ADMIN)).isEmpty()) {
+		if (users.person(by).filter(user -> user.has(Role.ADMIN)).isEmpty()) {
 			return Optional.of("accepting a risk is a risk decision only an admin may take; " + by + " is not one");
 		}
 		if (by.name().equals(alertCase.assignee())) {
@@ -103,19 +103,6 @@ class Responders {
 					+ ") may not take; another admin must");
 		}
 		return Optional.empty();
-	}
-
-	/** The enabled person behind a user actor. */
-	private Optional<User> person(Actor by) {
-		if (by.kind() != Actor.Kind.USER) {
-			return Optional.empty();
-		}
-		try {
-			return users.find(Username.of(by.name())).filter(User::enabled);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -103,6 +103,23 @@ public class Users {
 		return users.find(username);
 	}
 
+	/**
+	 * The enabled person behind an actor, as they are now: empty for a part of the
+	 * system, an unknown name or a disabled user.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<User> person(Actor actor) {
+		if (actor.kind() != Actor.Kind.USER) {
+			return Optional.empty();
+		}
+		try {
+			return users.find(Username.of(actor.name())).filter(User::enabled);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
 	@Transactional(readOnly = true)
 	public List<User> all() {
 		return users.all();

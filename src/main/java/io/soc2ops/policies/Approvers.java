@@ -7,8 +7,6 @@ import org.springframework.stereotype.Component;
 
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.identity.Capability;
-import io.soc2ops.identity.User;
-import io.soc2ops.identity.Username;
 import io.soc2ops.identity.Users;
 
 /**
@@ -31,7 +29,7 @@ class Approvers {
 		if (by.kind() == Actor.Kind.SYSTEM) {
 			return Optional.empty();
 		}
-		if (person(by).filter(user -> Capability.DRAFT_POLICIES.allows(user.roles())).isPresent()) {
+		if (users.person(by).filter(user -> Capability.DRAFT_POLICIES.allows(user.roles())).isPresent()) {
 			return Optional.empty();
 		}
 		return Optional.of(by.name() + " may not draft policies (that needs one of the roles "
@@ -39,7 +37,7 @@ class Approvers {
 	}
 
 	Optional<String> refusalToDecide(VulnerabilityPolicyVersion version, Actor by) {
-		if (person(by).filter(user -> Capability.APPROVE_POLICIES.allows(user.roles())).isEmpty()) {
+		if (users.person(by).filter(user -> Capability.APPROVE_POLICIES.allows(user.roles())).isEmpty()) {
 			return Optional.of(by.name() + " may not approve or reject policies (that needs the role "
 					+ String.join(" or ", Capability.APPROVE_POLICIES.roles().stream().map(Enum::name).toList()) + ")");
 		}
@@ -48,19 +46,6 @@ class Approvers {
 					+ "; its author may not approve or reject it, another approver must");
 		}
 		return Optional.empty();
-	}
-
-	/** The enabled person behind a user actor. */
-	private Optional<User> person(Actor by) {
-		if (by.kind() != Actor.Kind.USER) {
-			return Optional.empty();
-		}
-		try {
-			return users.find(Username.of(by.name())).filter(User::enabled);
-		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
 	}
 
 }

@@ -20,7 +20,6 @@ import io.soc2ops.evidence.EvidenceRecord;
 import io.soc2ops.identity.Capability;
 import io.soc2ops.identity.Role;
 import io.soc2ops.identity.User;
-import io.soc2ops.identity.Username;
 import io.soc2ops.identity.Users;
 
 /**
@@ -208,10 +207,7 @@ public class RiskAcceptances {
 			}
 			throw VulnerabilityRefused.notAllowed(by + " may not " + what + ": that takes a person");
 		}
-		var roles = users.find(Username.of(by.name()))
-			.filter(User::enabled)
-			.map(User::roles)
-			.orElse(java.util.Set.<Role>of());
+		var roles = users.person(by).map(User::roles).orElse(java.util.Set.<Role>of());
 		if (!capability.allows(roles)) {
 			throw VulnerabilityRefused.notAllowed(
 					by.name() + " may not " + what + " (that needs one of the roles " + capability.roles() + ")");
