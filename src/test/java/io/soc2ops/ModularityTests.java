@@ -19,8 +19,8 @@ class ModularityTests {
 	@Test
 	void theModulesAreTheOnesTheDesignNames() {
 		assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-			.containsExactlyInAnyOrder("alerting", "aws", "catalog", "cli", "demo", "evidence", "findings", "identity",
-					"policies", "schedule", "vulnerabilities", "web");
+			.containsExactlyInAnyOrder("access", "alerting", "aws", "catalog", "cli", "demo", "evidence", "findings",
+					"identity", "policies", "schedule", "vulnerabilities", "web");
 	}
 
 	@Test

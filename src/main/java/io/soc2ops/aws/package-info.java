@@ -10,7 +10,7 @@
  * types stay inside this module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "AWS",
-		allowedDependencies = { "evidence", "findings", "catalog", "schedule", "alerting", "vulnerabilities",
+		allowedDependencies = { "evidence", "findings", "catalog", "schedule", "alerting", "vulnerabilities", "access",
 				"policies" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.aws;
