@@ -4,6 +4,7 @@
  * hold no business rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "CLI",
-		allowedDependencies = { "alerting", "aws", "evidence", "findings", "policies", "vulnerabilities" })
+		allowedDependencies = { "access", "alerting", "aws", "evidence", "findings", "identity", "policies",
+				"vulnerabilities" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.cli;

@@ -4,7 +4,7 @@
  * {@code soc2ops.demo.enabled=true}, which {@code ./soc2ops demo} sets.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo organisation",
-		allowedDependencies = { "alerting", "aws", "catalog", "evidence", "findings", "identity", "policies",
+		allowedDependencies = { "access", "alerting", "aws", "catalog", "evidence", "findings", "identity", "policies",
 				"vulnerabilities" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.demo;

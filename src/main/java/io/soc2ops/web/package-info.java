@@ -4,7 +4,7 @@
  * rules.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web",
-		allowedDependencies = { "alerting", "aws", "catalog", "demo", "evidence", "findings", "identity", "policies",
-				"schedule", "vulnerabilities" })
+		allowedDependencies = { "access", "alerting", "aws", "catalog", "demo", "evidence", "findings", "identity",
+				"policies", "schedule", "vulnerabilities" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.web;
