@@ -134,30 +134,36 @@ class FindingsController {
 					FindingQuery.DEFAULT_SIZE);
 		}
 
-		/** This list on another page. */
+		/**
+		 * This list on another page. Values go in as URI variables, so that a search for
+		 * {@code a&b} or {@code 1+1} comes back as typed.
+		 */
 		public String link(int page) {
 			var uri = UriComponentsBuilder.fromPath("/findings");
-			add(uri, "account", account);
-			add(uri, "region", region);
-			add(uri, "severity", severity);
-			add(uri, "product", product);
-			add(uri, "control", control);
-			add(uri, "criterion", criterion);
-			add(uri, "status", status);
-			add(uri, "q", q);
+			var values = new java.util.LinkedHashMap<String, Object>();
+			add(uri, values, "account", account);
+			add(uri, values, "region", region);
+			add(uri, values, "severity", severity);
+			add(uri, values, "product", product);
+			add(uri, values, "control", control);
+			add(uri, values, "criterion", criterion);
+			add(uri, values, "status", status);
+			add(uri, values, "q", q);
 			if (page > 1) {
-				uri.queryParam("page", page);
+				add(uri, values, "page", String.valueOf(page));
 			}
-			return uri.encode().build().toUriString();
+			return uri.encode().buildAndExpand(values).toUriString();
 		}
 
 		public boolean any() {
 			return link(1).contains("?");
 		}
 
-		private static void add(UriComponentsBuilder uri, String name, @Nullable String value) {
+		private static void add(UriComponentsBuilder uri, java.util.Map<String, Object> values, String name,
+				@Nullable String value) {
 			if (value != null && !value.isBlank()) {
-				uri.queryParam(name, value.strip());
+				uri.queryParam(name, "{" + name + "}");
+				values.put(name, value.strip());
 			}
 		}
 
