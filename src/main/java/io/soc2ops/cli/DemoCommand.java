@@ -20,7 +20,8 @@ class DemoCommand implements Callable<Integer> {
 		// the demo's Slack receiver listens on the loopback interface; the demo's route
 		// takes the vulnerability notices too
 		return Server.serve(springArguments, "--soc2ops.demo.enabled=true",
-				"--soc2ops.alerting.local-webhooks-allowed=true", "--soc2ops.vulnerabilities.notify.routes=demo-slack");
+				"--soc2ops.alerting.local-webhooks-allowed=true", "--soc2ops.vulnerabilities.notify.routes=demo-slack",
+				"--soc2ops.company.name=Kumo Logistics K.K.");
 	}
 
 }
