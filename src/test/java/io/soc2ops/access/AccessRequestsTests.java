@@ -14,28 +14,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.soc2ops.MovableClock;
-import io.soc2ops.alerting.AlertRoutes;
 import io.soc2ops.alerting.SlackReceiver;
 import io.soc2ops.aws.AwsAccounts;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.evidence.EvidenceEntry;
 import io.soc2ops.evidence.EvidenceLedger;
-import io.soc2ops.identity.Role;
 import io.soc2ops.identity.Users;
 
 /**
@@ -47,14 +41,13 @@ import io.soc2ops.identity.Users;
  * context and use accounts of their own.
  */
 @SpringBootTest(properties = { "soc2ops.test.context=access-requests",
-		"soc2ops.access.requests.route=" + AccessRequestsTests.ROUTE, "soc2ops.alerting.delivery.enabled=true",
+		"soc2ops.access.requests.route=" + AccessRequestTestSupport.ROUTE, "soc2ops.alerting.delivery.enabled=true",
 		"soc2ops.alerting.delivery.per-route-interval=0s", "soc2ops.public-url=https://soc2ops.example.com" })
-@Import({ MovableClock.Configuration.class, AccessRequestsTests.Routes.class })
+@Import({ MovableClock.Configuration.class, AccessRequestTestSupport.Routes.class })
+@AutoConfigureMockMvc
 class AccessRequestsTests {
 
-	static final String ROUTE = "access-approvers";
-
-	static final SlackReceiver SLACK = SlackReceiver.start();
+	static final SlackReceiver SLACK = AccessRequestTestSupport.SLACK;
 
 	static final Instant NOW = Instant.parse("2026-10-05T01:00:00Z");
 
@@ -101,21 +94,7 @@ class AccessRequestsTests {
 	@BeforeEach
 	void peopleAccountsAndInventory() {
 		clock.set(NOW);
-		AccessRequestFixtures.user(users, "erin", Role.ENGINEER);
-		AccessRequestFixtures.user(users, "alice", Role.APPROVER);
-		AccessRequestFixtures.user(users, "bob", Role.APPROVER);
-		AccessRequestFixtures.user(users, "ann", Role.ENGINEER, Role.APPROVER);
-		AccessRequestFixtures.user(users, "olga", Role.OPERATOR);
-		AccessRequestFixtures.person(jdbc, "erin@example.com", "erin");
-		AccessRequestFixtures.person(jdbc, "alice@example.com", "alice");
-		AccessRequestFixtures.person(jdbc, "ann@example.com", "ann");
-		AccessRequestFixtures.identityCenter(jdbc, NOW.minus(Duration.ofDays(1)));
-		account = AccessRequestFixtures.account(accounts);
-	}
-
-	@AfterAll
-	static void stopSlack() {
-		SLACK.close();
+		account = AccessRequestTestSupport.prepare(users, jdbc, accounts, NOW);
 	}
 
 	@Test
@@ -439,17 +418,6 @@ class AccessRequestsTests {
 			}
 		}
 		return outcomes;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Routes {
-
-		@Bean
-		@Order(0)
-		ApplicationRunner accessApproverRoute(AlertRoutes routes) {
-			return args -> routes.create(ROUTE, SLACK.webhookUrl(), true, Actor.system("test"));
-		}
-
 	}
 
 }
