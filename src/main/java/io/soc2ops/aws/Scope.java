@@ -93,6 +93,11 @@ class Scope {
 		return Optional.ofNullable(names.get(account));
 	}
 
+	/** Every account's name in the Organization, as this instance last listed them. */
+	Map<AccountId, String> organizationNames() {
+		return Map.copyOf(names);
+	}
+
 	/** Every account in scope in every one of these Regions. */
 	List<AccountRegion> targets(List<Region> regions) {
 		return find().targets(regions);

@@ -74,6 +74,17 @@ final class AccessRules {
 			.hasAnyRole(Capability.DECIDE_VULNERABILITY_EXCEPTIONS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/vulnerabilities/exceptions", "/api/v1/vulnerabilities/exceptions")
 			.hasAnyRole(Capability.REQUEST_VULNERABILITY_EXCEPTIONS.roleNames())
+			// access requests: everyone reads them
+			.requestMatchers(HttpMethod.POST, "/access/requests/*/approve", "/access/requests/*/reject",
+					"/api/v1/access/requests/*/approve", "/api/v1/access/requests/*/reject")
+			.hasAnyRole(Capability.DECIDE_ACCESS_REQUESTS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/access/requests/*/accounts/*/grant",
+					"/access/requests/*/accounts/*/retry", "/api/v1/access/requests/*/accounts/*/grant",
+					"/api/v1/access/requests/*/accounts/*/retry")
+			.hasAnyRole(Capability.GRANT_ACCESS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/access/requests", "/access/requests/*/withdraw",
+					"/api/v1/access/requests", "/api/v1/access/requests/*/withdraw")
+			.hasAnyRole(Capability.REQUEST_ACCESS.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

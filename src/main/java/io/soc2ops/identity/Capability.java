@@ -74,7 +74,24 @@ public enum Capability {
 	/**
 	 * Approve or reject an exception to the vulnerability SLA, never one's own request.
 	 */
-	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER);
+	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER),
+
+	/**
+	 * Ask for access to AWS accounts (a permission set or an IAM policy), and withdraw
+	 * one's own request; everyone reads requests.
+	 */
+	REQUEST_ACCESS(ADMIN, OPERATOR, ENGINEER, APPROVER),
+
+	/**
+	 * Approve or reject an access request, never one's own nor one for oneself.
+	 */
+	DECIDE_ACCESS_REQUESTS(APPROVER),
+
+	/**
+	 * Confirm that approved access was granted by hand, and have soc2ops try a failed
+	 * automatic grant again.
+	 */
+	GRANT_ACCESS(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

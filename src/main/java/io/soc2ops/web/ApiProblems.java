@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.soc2ops.access.AccessRefused;
 import io.soc2ops.alerting.AlertingException;
 import io.soc2ops.catalog.CatalogException;
 import io.soc2ops.findings.FindingRejected;
@@ -30,6 +31,9 @@ import tools.jackson.databind.DatabindException;
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+	/** How {@link AccessRefused} names the field of a bad request: {@code field: why}. */
+	private static final Pattern ACCESS_FIELD = Pattern.compile("([a-zA-Z]+): .*", Pattern.DOTALL);
 
 	/** How {@link FindingRejected} names where the problem is. */
 	private static final Pattern REJECTED_AT = Pattern.compile("record ([0-9]+)(?: \\(line ([0-9]+)\\))?: ([^:]+): .*",
@@ -84,6 +88,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 			case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage() + "; nothing was changed");
 		};
 		ex.details().forEach(problem::setProperty);
+		return problem;
+	}
+
+	/**
+	 * An access refusal: a missing record is 404, a bad field 400 (naming it in
+	 * {@code field}), a person who may not do it 403, a state that does not allow it 409.
+	 */
+	@ExceptionHandler(AccessRefused.class)
+	ProblemDetail accessRefused(AccessRefused ex) {
+		var problem = switch (ex.reason()) {
+			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+			case INVALID ->
+				problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage() + "; nothing was changed");
+			case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage() + "; nothing was changed");
+			case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage() + "; nothing was changed");
+		};
+		Matcher field = ACCESS_FIELD.matcher(String.valueOf(ex.getMessage()));
+		if (ex.reason() == AccessRefused.Reason.INVALID && field.matches()) {
+			problem.setProperty("field", field.group(1));
+		}
 		return problem;
 	}
 

@@ -187,6 +187,27 @@ class RoleMatrixTests {
 				"/api/v1/vulnerabilities/exceptions/{id}/reject")) {
 			EXPECTED.put("POST " + decide, EnumSet.of(Role.APPROVER));
 		}
+		// access requests: everyone reads them; Capability.REQUEST_ACCESS asks (and
+		// withdraws one's own), Capability.DECIDE_ACCESS_REQUESTS decides,
+		// Capability.GRANT_ACCESS confirms and retries grants
+		for (String read : List.of("/access/requests", "/access/requests/new", "/access/requests/{id}",
+				"/api/v1/access/requests", "/api/v1/access/requests/{id}")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		for (String request : List.of("/access/requests", "/access/requests/{id}/withdraw", "/api/v1/access/requests",
+				"/api/v1/access/requests/{id}/withdraw")) {
+			EXPECTED.put("POST " + request, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.ENGINEER, Role.APPROVER));
+		}
+		for (String decide : List.of("/access/requests/{id}/approve", "/access/requests/{id}/reject",
+				"/api/v1/access/requests/{id}/approve", "/api/v1/access/requests/{id}/reject")) {
+			EXPECTED.put("POST " + decide, EnumSet.of(Role.APPROVER));
+		}
+		for (String grant : List.of("/access/requests/{id}/accounts/{account}/grant",
+				"/access/requests/{id}/accounts/{account}/retry",
+				"/api/v1/access/requests/{id}/accounts/{account}/grant",
+				"/api/v1/access/requests/{id}/accounts/{account}/retry")) {
+			EXPECTED.put("POST " + grant, EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
@@ -304,6 +325,7 @@ class RoleMatrixTests {
 			.replace("{id}",
 					pattern.contains("criteria") ? "CC6.1" : pattern.contains("tokens") ? "no-such-token" : "ACC-01")
 			.replace("{username}", "no-such-user")
+			.replace("{account}", "111111111111")
 			.replace("{name}", "no-such-rule")
 			.replace("{sequence}", "1")
 			.replace("{version}", "1");
