@@ -74,7 +74,19 @@ public enum Capability {
 	/**
 	 * Approve or reject an exception to the vulnerability SLA, never one's own request.
 	 */
-	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER);
+	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER),
+
+	/**
+	 * Create access review campaigns, assign their items and set account owners (everyone
+	 * reads reviews and downloads their evidence).
+	 */
+	MANAGE_ACCESS_REVIEWS(ADMIN, OPERATOR),
+
+	/**
+	 * Keep or revoke the access review items assigned to oneself (never one's own
+	 * access).
+	 */
+	REVIEW_ACCESS(ADMIN, OPERATOR, APPROVER, ENGINEER);
 
 	private final Set<Role> roles;
 
