@@ -285,7 +285,7 @@ class AccessReviewsController {
 			return new CampaignForm("", "", List.of(), "", today.plusDays(30).toString());
 		}
 
-		boolean hasKind(String kind) {
+		public boolean hasKind(String kind) {
 			return kinds != null && kinds.contains(kind);
 		}
 

@@ -65,6 +65,7 @@ class AccessReviewPagesTests {
 		clock.set(NOW);
 		fixtures = new ReviewFixtures(jdbc, users);
 		account = ReviewFixtures.account();
+		fixtures.user("review-admin", Role.ADMIN);
 		manager = fixtures.user(ReviewFixtures.unique("mgr-"), Role.APPROVER);
 		person = ReviewFixtures.unique("ken-") + "@example.com";
 		fixtures.person(person, null, manager);
@@ -74,6 +75,11 @@ class AccessReviewPagesTests {
 
 	@Test
 	void aCampaignStartedFromTheFormIsReviewedOnItsPage() throws Exception {
+		assertThat(mvc.perform(get("/access/reviews").with(user("review-admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"campaign-form\"");
 		String location = mvc
 			.perform(post("/access/reviews").with(user("review-admin").roles("ADMIN"))
 				.with(csrf())
