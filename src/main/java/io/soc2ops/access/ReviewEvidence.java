@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -219,7 +220,7 @@ class ReviewEvidence {
 	}
 
 	/** HTML escaping for {@link ReviewEvidencePage}. */
-	static String escaped(Object value) {
+	static String escaped(@Nullable Object value) {
 		return HtmlUtils.htmlEscape(String.valueOf(value));
 	}
 

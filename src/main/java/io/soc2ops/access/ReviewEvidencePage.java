@@ -5,6 +5,8 @@ import static io.soc2ops.access.ReviewEvidence.escaped;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The evidence summary as a page to print or save as PDF: the campaign, its digests, the
  * counts per reviewer and what was revoked. Every value is HTML-escaped.
@@ -72,7 +74,7 @@ final class ReviewEvidencePage {
 		return page.append("</table>\n</body></html>\n").toString();
 	}
 
-	private static void row(StringBuilder page, String name, Object value) {
+	private static void row(StringBuilder page, String name, @Nullable Object value) {
 		page.append("<tr><th>")
 			.append(escaped(name))
 			.append("</th><td>")
@@ -80,7 +82,7 @@ final class ReviewEvidencePage {
 			.append("</td></tr>\n");
 	}
 
-	private static void cells(StringBuilder page, Object... values) {
+	private static void cells(StringBuilder page, @Nullable Object... values) {
 		page.append("<tr>");
 		for (Object value : values) {
 			page.append("<td>").append(escaped(shown(value))).append("</td>");
@@ -88,7 +90,7 @@ final class ReviewEvidencePage {
 		page.append("</tr>\n");
 	}
 
-	private static Object shown(Object value) {
+	private static Object shown(@Nullable Object value) {
 		return value == null ? "" : value;
 	}
 
