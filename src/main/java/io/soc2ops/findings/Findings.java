@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -116,6 +117,27 @@ public class Findings {
 			.param("key", digest)
 			.query((rs, row) -> detail(rs, history))
 			.optional();
+	}
+
+	/**
+	 * The active results of the Security Hub controls whose ID starts with
+	 * {@code controlPrefix} (such as {@code IAM.}) in these accounts, suppressed ones
+	 * left out, by account and control; at most {@code limit}.
+	 */
+	public List<FindingSummary> controlResults(String controlPrefix, Collection<String> accounts, int limit) {
+		if (accounts.isEmpty() || controlPrefix.isBlank()) {
+			return List.of();
+		}
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM finding WHERE account_id IN (:accounts)"
+					+ " AND security_control_id LIKE :prefix ESCAPE '\\' AND record_state = 'ACTIVE'"
+					+ " AND workflow_status <> 'SUPPRESSED' ORDER BY account_id, security_control_id, resource_id"
+					+ " LIMIT :limit")
+			.param("accounts", List.copyOf(accounts))
+			.param("prefix", likeEscaped(controlPrefix) + "%")
+			.param("limit", Math.clamp(limit, 1, 10_000))
+			.query((rs, row) -> summary(rs))
+			.list();
 	}
 
 	private void where(FindingQuery query, List<String> where, Map<String, Object> params) {

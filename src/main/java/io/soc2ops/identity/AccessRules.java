@@ -85,6 +85,17 @@ final class AccessRules {
 			.requestMatchers(HttpMethod.POST, "/access/requests", "/access/requests/*/withdraw",
 					"/api/v1/access/requests", "/api/v1/access/requests/*/withdraw")
 			.hasAnyRole(Capability.REQUEST_ACCESS.roleNames())
+			// access reviews: everyone reads campaigns and downloads their evidence;
+			// reviewers decide on the items assigned to them
+			.requestMatchers(HttpMethod.POST, "/access/reviews/*/decisions", "/api/v1/access/reviews/*/decisions")
+			.hasAnyRole(Capability.REVIEW_ACCESS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/access/reviews", "/access/reviews/*/reassign", "/api/v1/access/reviews",
+					"/api/v1/access/reviews/*/reassign", "/access/account-owners", "/access/account-owners/*/remove")
+			.hasAnyRole(Capability.MANAGE_ACCESS_REVIEWS.roleNames())
+			.requestMatchers(HttpMethod.PUT, "/api/v1/access/account-owners/*")
+			.hasAnyRole(Capability.MANAGE_ACCESS_REVIEWS.roleNames())
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/access/account-owners/*")
+			.hasAnyRole(Capability.MANAGE_ACCESS_REVIEWS.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

@@ -91,7 +91,19 @@ public enum Capability {
 	 * Confirm that approved access was granted by hand, and have soc2ops try a failed
 	 * automatic grant again.
 	 */
-	GRANT_ACCESS(ADMIN, OPERATOR);
+	GRANT_ACCESS(ADMIN, OPERATOR),
+
+	/**
+	 * Create access review campaigns, assign their items and set account owners (everyone
+	 * reads reviews and downloads their evidence).
+	 */
+	MANAGE_ACCESS_REVIEWS(ADMIN, OPERATOR),
+
+	/**
+	 * Keep or revoke the access review items assigned to oneself (never one's own
+	 * access).
+	 */
+	REVIEW_ACCESS(ADMIN, OPERATOR, APPROVER, ENGINEER);
 
 	private final Set<Role> roles;
 

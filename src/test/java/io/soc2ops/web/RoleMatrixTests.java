@@ -208,6 +208,24 @@ class RoleMatrixTests {
 				"/api/v1/access/requests/{id}/accounts/{account}/retry")) {
 			EXPECTED.put("POST " + grant, EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		}
+		// access reviews: everyone reads campaigns, their items and evidence, and the
+		// account owners; Capability.MANAGE_ACCESS_REVIEWS creates campaigns, assigns
+		// items and sets owners; Capability.REVIEW_ACCESS decides on one's own items
+		for (String read : List.of("/access/reviews", "/access/reviews/{id}", "/access/reviews/{id}/evidence",
+				"/access/account-owners", "/api/v1/access/reviews", "/api/v1/access/reviews/{id}",
+				"/api/v1/access/reviews/{id}/items", "/api/v1/access/reviews/{id}/reviewers",
+				"/api/v1/access/reviews/{id}/evidence", "/api/v1/access/account-owners")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		for (String manage : List.of("POST /access/reviews", "POST /access/reviews/{id}/reassign",
+				"POST /api/v1/access/reviews", "POST /api/v1/access/reviews/{id}/reassign",
+				"POST /access/account-owners", "POST /access/account-owners/{id}/remove",
+				"PUT /api/v1/access/account-owners/{id}", "DELETE /api/v1/access/account-owners/{id}")) {
+			EXPECTED.put(manage, EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		}
+		for (String decide : List.of("/access/reviews/{id}/decisions", "/api/v1/access/reviews/{id}/decisions")) {
+			EXPECTED.put("POST " + decide, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER, Role.ENGINEER));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
