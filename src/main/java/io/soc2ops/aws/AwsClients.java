@@ -128,12 +128,13 @@ final class AwsClients implements AutoCloseable {
 
 	/**
 	 * IAM with an account's credentials (the assumed role's in ORGANIZATION mode). IAM is
-	 * global: the SDK signs its calls for us-east-1.
+	 * global and its calls are signed for us-east-1; naming that Region (rather than
+	 * aws-global) signs them so with an endpoint override too.
 	 */
 	IamClient iam(AccountId account) {
 		var credentials = credentials(account);
 		return cached("iam@" + account, () -> configure(IamClient.builder(), account + "/global",
-				software.amazon.awssdk.regions.Region.AWS_GLOBAL, credentials)
+				software.amazon.awssdk.regions.Region.US_EAST_1, credentials)
 			.build());
 	}
 
