@@ -95,6 +95,7 @@ class IamPull {
 			if (failure == null && settings.credentialReport()) {
 				call = "iam:GenerateCredentialReport";
 				var report = reads.credentialReport(account, settings.reportWait(), settings.reportBackoff());
+				call = "storing the credential report";
 				reports.store(account.value(), report.csv(), report.generatedAt(), "collector", COLLECTOR_ACTOR);
 			}
 		}

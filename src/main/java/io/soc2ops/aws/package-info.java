@@ -6,8 +6,9 @@
  * and the SQS queue an EventBridge rule sends findings to, which the server polls into
  * the findings intake. With AWS enabled, the collection and the connection check are
  * recurring tasks. With write-back enabled too, the workflow statuses alerts set are
- * written back to Security Hub; and the accounts' names are the ones alerts show. AWS SDK
- * types stay inside this module.
+ * written back to Security Hub; with Identity Center assignments managed, it creates and
+ * deletes account assignments for the access module; and the accounts' names are the ones
+ * alerts show. AWS SDK types stay inside this module.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "AWS",
 		allowedDependencies = { "evidence", "findings", "catalog", "schedule", "alerting", "vulnerabilities", "access",
