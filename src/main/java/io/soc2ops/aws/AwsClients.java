@@ -18,10 +18,13 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.inspector2.Inspector2Client;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
@@ -121,6 +124,39 @@ final class AwsClients implements AutoCloseable {
 		var credentials = credentials(target.account());
 		return cached("inspector2@" + target,
 				() -> configure(Inspector2Client.builder(), target.toString(), target.region(), credentials).build());
+	}
+
+	/**
+	 * IAM with an account's credentials (the assumed role's in ORGANIZATION mode). IAM is
+	 * global and its calls are signed for us-east-1; naming that Region (rather than
+	 * aws-global) signs them so with an endpoint override too.
+	 */
+	IamClient iam(AccountId account) {
+		var credentials = credentials(account);
+		return cached("iam@" + account, () -> configure(IamClient.builder(), account + "/global",
+				software.amazon.awssdk.regions.Region.US_EAST_1, credentials)
+			.build());
+	}
+
+	/**
+	 * IAM Identity Center's administration API in its Region with the installation's own
+	 * credentials: those of the management or delegated administrator account.
+	 */
+	SsoAdminClient ssoAdmin(Region region) {
+		var credentials = baseCredentials();
+		return cached("sso-admin@" + region,
+				() -> configure(SsoAdminClient.builder(), "identity-center/" + region, region, credentials).build());
+	}
+
+	/**
+	 * The Identity Center identity store in its Region with the installation's own
+	 * credentials.
+	 */
+	IdentitystoreClient identityStore(Region region) {
+		var credentials = baseCredentials();
+		return cached("identitystore@" + region,
+				() -> configure(IdentitystoreClient.builder(), "identity-center/" + region, region, credentials)
+					.build());
 	}
 
 	/**

@@ -17,7 +17,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ AwsSettings.class, InspectorSettings.class, QueueSettings.class,
-		WriteBackSettings.class })
+		WriteBackSettings.class, IamSettings.class, IdentityCenterSettings.class })
 class AwsConfiguration {
 
 	@Bean(destroyMethod = "close")

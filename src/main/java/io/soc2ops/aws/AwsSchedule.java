@@ -51,6 +51,15 @@ class AwsSchedule {
 									.map(sync -> sync.target() + " " + sync.error())
 									.toList()));
 			}
+			if (!summary.inventoryFailures().isEmpty()) {
+				problems.add(summary.inventoryFailures().size() + " of " + summary.inventory().size()
+						+ " IAM and Identity Center reads incomplete: "
+						+ String.join("; ",
+								summary.inventoryFailures()
+									.stream()
+									.map(sync -> sync.collector() + " " + sync.target() + " " + sync.error())
+									.toList()));
+			}
 			if (!problems.isEmpty()) {
 				throw new Incomplete(String.join(". ", problems));
 			}

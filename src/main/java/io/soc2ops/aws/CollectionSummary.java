@@ -18,13 +18,22 @@ import io.soc2ops.catalog.TestOutcome;
  * @param standardsNote what the test result says, naming every gap
  * @param inspector per account and Region in scope, Inspector's findings read; empty when
  * Inspector is not read ({@code soc2ops.aws.inspector.enabled=false})
+ * @param inventory the access inventory's reads: each account's IAM, and IAM Identity
+ * Center; empty when neither is read
  */
 public record CollectionSummary(Instant startedAt, Instant finishedAt, @Nullable String scopeProblem,
-		List<TargetSync> syncs, @Nullable TestOutcome standards, String standardsNote, List<InspectorSync> inspector) {
+		List<TargetSync> syncs, @Nullable TestOutcome standards, String standardsNote, List<InspectorSync> inspector,
+		List<InventorySync> inventory) {
 
 	public CollectionSummary {
 		syncs = List.copyOf(syncs);
 		inspector = List.copyOf(inspector);
+		inventory = List.copyOf(inventory);
+	}
+
+	/** The IAM and Identity Center reads that did not complete. */
+	public List<InventorySync> inventoryFailures() {
+		return inventory.stream().filter(sync -> !sync.complete()).toList();
 	}
 
 	/** The account-Regions whose Inspector findings could not all be read. */

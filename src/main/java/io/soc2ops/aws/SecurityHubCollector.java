@@ -45,6 +45,8 @@ public class SecurityHubCollector {
 
 	private final InspectorPull inspector;
 
+	private final InventoryCollection inventory;
+
 	private final CollectorSyncs syncs;
 
 	private final ControlTests controlTests;
@@ -56,14 +58,15 @@ public class SecurityHubCollector {
 	private final RunSlot slot;
 
 	SecurityHubCollector(AwsSettings settings, AwsClients clients, Scope scope, StandardsCheck standards,
-			FindingsPull pull, InspectorPull inspector, CollectorSyncs syncs, ControlTests controlTests,
-			EvidenceLedger ledger, Clock clock) {
+			FindingsPull pull, InspectorPull inspector, InventoryCollection inventory, CollectorSyncs syncs,
+			ControlTests controlTests, EvidenceLedger ledger, Clock clock) {
 		this.settings = settings;
 		this.clients = clients;
 		this.scope = scope;
 		this.standards = standards;
 		this.pull = pull;
 		this.inspector = inspector;
+		this.inventory = inventory;
 		this.syncs = syncs;
 		this.controlTests = controlTests;
 		this.ledger = ledger;
@@ -106,15 +109,16 @@ public class SecurityHubCollector {
 
 	private CollectionSummary collect(Actor by, RunSlot.Progress progress) {
 		Instant started = clock.instant();
-		List<AccountRegion> targets;
+		Scope.Found found;
 		try {
-			targets = scope.targets(settings.regions());
+			found = scope.find();
 		}
 		catch (Scope.Unavailable ex) {
 			log.warn("Security Hub collection found no scope: {}", ex.getMessage());
-			return recorded(by,
-					new CollectionSummary(started, clock.instant(), ex.getMessage(), List.of(), null, "", List.of()));
+			return recorded(by, new CollectionSummary(started, clock.instant(), ex.getMessage(), List.of(), null, "",
+					List.of(), List.of()));
 		}
+		var targets = found.targets(settings.regions());
 		var findingsRegions = settings.findingsRegions();
 		boolean readInspector = inspector.enabled();
 		var results = FanOut.each(targets, settings.rateLimits().maxConcurrency(),
@@ -123,14 +127,19 @@ public class SecurityHubCollector {
 		record(verdict, LocalDate.ofInstant(started, ZoneOffset.UTC));
 		var collected = results.stream().map(TargetResult::sync).filter(sync -> sync != null).toList();
 		var read = results.stream().map(TargetResult::inspector).filter(sync -> sync != null).toList();
+		var inventory = this.inventory.collect(found.accounts(), found.management());
 		var summary = new CollectionSummary(started, clock.instant(), null, collected, verdict.outcome(),
-				verdict.note(), read);
+				verdict.note(), read, inventory);
 		log.info("Security Hub collection: {} account-Regions, {} findings received ({} new), {} failed; FND-01 {}",
 				targets.size(), summary.received(), summary.inserted(), summary.failures().size(), verdict.outcome());
 		if (readInspector) {
 			log.info("Amazon Inspector: {} account-Regions, {} vulnerabilities read, {} not read completely",
 					read.size(), summary.vulnerabilities(), summary.inspectorFailures().size());
 			recordInspector(by, summary);
+		}
+		if (!inventory.isEmpty()) {
+			log.info("Access inventory: {} read, {} not read completely", inventory.size(),
+					summary.inventoryFailures().size());
 		}
 		return recorded(by, summary);
 	}
@@ -170,6 +179,13 @@ public class SecurityHubCollector {
 		payload.put("received", summary.received());
 		payload.put("inserted", summary.inserted());
 		payload.put("failed", summary.failures().stream().map(sync -> sync.target().toString()).toList());
+		if (!summary.inventory().isEmpty()) {
+			payload.put("inventoryFailed",
+					summary.inventoryFailures()
+						.stream()
+						.map(sync -> sync.collector() + " " + sync.target() + " " + sync.status().name())
+						.toList());
+		}
 		if (summary.standards() != null) {
 			payload.put("FND-01", summary.standards().name());
 		}
@@ -225,6 +241,16 @@ public class SecurityHubCollector {
 	/** Where each account and Region's Security Hub findings collection got to. */
 	public List<CollectorSync> syncs() {
 		return syncs.all(FindingsPull.COLLECTOR);
+	}
+
+	/** Where each account's IAM read got to (recorded in us-east-1). */
+	public List<CollectorSync> iamSyncs() {
+		return syncs.all(IamPull.COLLECTOR);
+	}
+
+	/** Where the IAM Identity Center read got to. */
+	public List<CollectorSync> identityCenterSyncs() {
+		return syncs.all(IdentityCenterPull.COLLECTOR);
 	}
 
 	/** Where each account and Region's Amazon Inspector read got to. */

@@ -224,6 +224,49 @@ public final class LocalAws implements AutoCloseable {
 
 	}
 
+	/**
+	 * An account's IAM as {@code GetAccountAuthorizationDetails} and the credential
+	 * report calls serve it; the returned script adds users, groups, roles and policies.
+	 */
+	public LocalIam.Account iam(String account) {
+		return script.iam(account);
+	}
+
+	/** IAM users of an account, each in no group, with ReadOnlyAccess attached. */
+	public LocalAws iamUsers(String account, String... userNames) {
+		var iam = script.iam(account);
+		for (String name : userNames) {
+			iam.user(name, List.of(), List.of("ReadOnlyAccess"), Map.of());
+		}
+		return this;
+	}
+
+	/** The credential report {@code GetCredentialReport} sends for an account. */
+	public LocalAws credentialReport(String account, String csv) {
+		script.iam(account).credentialReport(csv);
+		return this;
+	}
+
+	/**
+	 * The Organization's IAM Identity Center instance, owned by {@code owner} (the
+	 * account whose callers {@code ListInstances} lists it to); the returned script adds
+	 * users, groups, memberships, permission sets and assignments.
+	 */
+	public LocalIdentityCenter identityCenter(String instanceArn, String identityStoreId, String owner) {
+		var center = new LocalIdentityCenter(instanceArn, identityStoreId, owner);
+		script.identityCenter = center;
+		return center;
+	}
+
+	/**
+	 * Page {@code page} (1, 2, ...) of a paginated list call in an account always fails
+	 * with a server error (retries included). IAM and Identity Center lists.
+	 */
+	public LocalAws failPage(String operation, String account, int page) {
+		script.failingPages.put(operation + "@" + account, page);
+		return this;
+	}
+
 	/** {@code AssumeRole} into this account is refused. */
 	public LocalAws denyAssumeRole(String account) {
 		script.deniedRoles.add(account);
@@ -466,6 +509,12 @@ public final class LocalAws implements AutoCloseable {
 
 		final Map<String, Integer> failingInspectorPages = new ConcurrentHashMap<>();
 
+		final Map<String, LocalIam.Account> iam = new ConcurrentHashMap<>();
+
+		volatile @Nullable LocalIdentityCenter identityCenter;
+
+		final Map<String, Integer> failingPages = new ConcurrentHashMap<>();
+
 		final Set<String> deniedRoles = ConcurrentHashMap.newKeySet();
 
 		final Set<String> denied = ConcurrentHashMap.newKeySet();
@@ -511,7 +560,18 @@ public final class LocalAws implements AutoCloseable {
 			return failingInspectorPages.getOrDefault(account + "/" + region, 0);
 		}
 
+		LocalIam.Account iam(String account) {
+			return iam.computeIfAbsent(account, k -> new LocalIam.Account());
+		}
+
+		boolean failsPage(String operation, @Nullable String account, int page) {
+			return failingPages.getOrDefault(operation + "@" + account, 0) == page;
+		}
+
 		void clear() {
+			iam.clear();
+			identityCenter = null;
+			failingPages.clear();
 			management = null;
 			accounts.clear();
 			suspended.clear();

@@ -126,7 +126,7 @@ final class LocalSts implements Protocol {
 		return error(403, "AccessDenied", message);
 	}
 
-	private static Map<String, String> form(String body) {
+	static Map<String, String> form(String body) {
 		var form = new HashMap<String, String>();
 		for (String pair : body.split("&")) {
 			int equals = pair.indexOf('=');
@@ -138,7 +138,7 @@ final class LocalSts implements Protocol {
 		return form;
 	}
 
-	private static String escape(String text) {
+	static String escape(String text) {
 		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 

@@ -8,7 +8,8 @@ import io.soc2ops.aws.local.LocalAws.Script;
  * One AWS service's wire protocol on the local endpoint: which operation a request is,
  * how it is answered, and how errors look.
  */
-sealed interface Protocol permits LocalSecurityHub, LocalInspector2, LocalSts, LocalOrganizations, Protocol.Unknown {
+sealed interface Protocol permits LocalSecurityHub, LocalInspector2, LocalSts, LocalOrganizations, LocalIam,
+		LocalIdentityStore, LocalSsoAdmin, Protocol.Unknown {
 
 	static Protocol of(String service) {
 		return switch (service) {
@@ -16,6 +17,9 @@ sealed interface Protocol permits LocalSecurityHub, LocalInspector2, LocalSts, L
 			case "inspector2" -> new LocalInspector2();
 			case "sts" -> new LocalSts();
 			case "organizations" -> new LocalOrganizations();
+			case "iam" -> new LocalIam();
+			case "identitystore" -> new LocalIdentityStore();
+			case "sso" -> new LocalSsoAdmin();
 			default -> new Unknown(service);
 		};
 	}
