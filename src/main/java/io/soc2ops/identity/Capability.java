@@ -74,7 +74,22 @@ public enum Capability {
 	/**
 	 * Approve or reject an exception to the vulnerability SLA, never one's own request.
 	 */
-	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER);
+	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER),
+
+	/**
+	 * Read the people behind AWS principals (managers, leaving dates) and the
+	 * offboardings: personal data, so not every engineer.
+	 */
+	READ_PEOPLE(ADMIN, OPERATOR, APPROVER, AUDITOR),
+
+	/** Set a person's manager, soc2ops user and leaving date. */
+	MANAGE_PEOPLE(ADMIN, OPERATOR),
+
+	/**
+	 * Start an offboarding, add holdings to it and confirm its removals (they change AWS,
+	 * so those who run it).
+	 */
+	RUN_OFFBOARDINGS(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 
