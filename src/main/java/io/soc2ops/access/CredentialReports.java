@@ -29,6 +29,9 @@ import io.soc2ops.evidence.EvidenceRecord;
 @Service
 public class CredentialReports {
 
+	/** The largest report accepted (32 MiB). */
+	public static final int MAX_BYTES = CredentialReportCsv.MAX_BYTES;
+
 	private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
 
 	/** How far a clock may be ahead of another's. */
