@@ -20,6 +20,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import io.soc2ops.evidence.Actor;
+import io.soc2ops.identity.Capability;
+import io.soc2ops.identity.Username;
+import io.soc2ops.identity.Users;
 import io.soc2ops.policies.PolicyRefused;
 import io.soc2ops.policies.VulnerabilityPolicies;
 import io.soc2ops.policies.VulnerabilityPolicyDocument;
@@ -33,8 +36,10 @@ class PolicyCommand extends CommandGroup {
 
 	@Command(name = "import", mixinStandardHelpOptions = true,
 			description = { "Drafts a new version of the vulnerability management policy from a YAML file",
-					"(see policies/vulnerability-management.yaml). The draft is in force only once a person",
-					"with the APPROVER role approves it. Exit code 0: drafted; 1: refused; 2: could not run." })
+					"(see policies/vulnerability-management.yaml), as drafted by the soc2ops user named with",
+					"--author (enabled, with ADMIN, OPERATOR or APPROVER). The draft is in force only once",
+					"another person with the APPROVER role approves it.",
+					"Exit code 0: drafted; 1: refused; 2: could not run." })
 	static class Import implements Callable<Integer> {
 
 		@CommandLine.Spec
@@ -42,6 +47,10 @@ class PolicyCommand extends CommandGroup {
 
 		@CommandLine.Parameters(index = "0", paramLabel = "FILE", description = "the policy file (YAML)")
 		Path file = Path.of("");
+
+		@CommandLine.Option(names = "--author", required = true, paramLabel = "USERNAME", description = {
+				"the soc2ops user drafting it (recorded as the author, who may then not", "approve it)" })
+		String author = "";
 
 		@CommandLine.Unmatched
 		List<String> springArguments = new ArrayList<>();
@@ -51,8 +60,36 @@ class PolicyCommand extends CommandGroup {
 			return Server.runOnFile(spec, file, springArguments, false, "import", this::importFile);
 		}
 
+		/** Why {@code --author} cannot draft, or null when they can. */
+		private @Nullable String authorRefusal(Users users) {
+			Username username;
+			try {
+				username = Username.of(author.strip());
+			}
+			catch (IllegalArgumentException ex) {
+				return "'" + author + "' is not a soc2ops username";
+			}
+			var user = users.find(username);
+			if (user.isEmpty()) {
+				return "there is no soc2ops user '" + username + "'";
+			}
+			if (!user.get().enabled()) {
+				return "soc2ops user '" + username + "' is disabled";
+			}
+			if (!Capability.DRAFT_POLICIES.allows(user.get().roles())) {
+				return "soc2ops user '" + username + "' may not draft policies (that needs one of the roles "
+						+ java.util.EnumSet.copyOf(Capability.DRAFT_POLICIES.roles()) + ")";
+			}
+			return null;
+		}
+
 		private int importFile(ConfigurableApplicationContext context, PrintWriter out) throws IOException {
 			String name = String.valueOf(file.getFileName());
+			var refusal = authorRefusal(context.getBean(Users.class));
+			if (refusal != null) {
+				out.println("Refused " + name + ": --author: " + refusal + ". Nothing was stored.");
+				return 1;
+			}
 			long size = Files.size(file);
 			if (size > VulnerabilityPolicyDocument.MAX_BYTES) {
 				out.println("Refused " + name + ": the file is " + size + " bytes; at most "
@@ -73,7 +110,7 @@ class PolicyCommand extends CommandGroup {
 			}
 			try {
 				var drafted = context.getBean(VulnerabilityPolicies.class)
-					.importYaml(yaml, "file:" + name, Actor.system("cli"));
+					.importYaml(yaml, "file:" + name, Actor.user(author));
 				out.printf("Drafted version %d of the vulnerability management policy from %s (sha256 %s).%n",
 						drafted.version(), name, drafted.sha256());
 				out.println("It is in force only once a person with the APPROVER role approves it"

@@ -96,6 +96,22 @@ final class AccessRules {
 			.hasAnyRole(Capability.MANAGE_ACCESS_REVIEWS.roleNames())
 			.requestMatchers(HttpMethod.DELETE, "/api/v1/access/account-owners/*")
 			.hasAnyRole(Capability.MANAGE_ACCESS_REVIEWS.roleNames())
+			// the people directory and offboardings hold personal data: not every
+			// engineer
+			.requestMatchers(HttpMethod.GET, "/access/people", "/access/people/**", "/api/v1/access/people",
+					"/api/v1/access/people/**", "/access/offboardings", "/access/offboardings/**",
+					"/api/v1/access/offboardings", "/api/v1/access/offboardings/**")
+			.hasAnyRole(Capability.READ_PEOPLE.roleNames())
+			.requestMatchers(HttpMethod.POST, "/access/people/*")
+			.hasAnyRole(Capability.MANAGE_PEOPLE.roleNames())
+			.requestMatchers(HttpMethod.PUT, "/api/v1/access/people/*")
+			.hasAnyRole(Capability.MANAGE_PEOPLE.roleNames())
+			.requestMatchers(HttpMethod.POST, "/access/offboardings", "/access/offboardings/**",
+					"/api/v1/access/offboardings", "/api/v1/access/offboardings/**")
+			.hasAnyRole(Capability.RUN_OFFBOARDINGS.roleNames())
+			// credential findings map IAM users and their keys: as the AWS connection
+			.requestMatchers(HttpMethod.GET, "/api/v1/access/credential-findings")
+			.hasAnyRole(Capability.READ_AWS.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

@@ -103,7 +103,22 @@ public enum Capability {
 	 * Keep or revoke the access review items assigned to oneself (never one's own
 	 * access).
 	 */
-	REVIEW_ACCESS(ADMIN, OPERATOR, APPROVER, ENGINEER);
+	REVIEW_ACCESS(ADMIN, OPERATOR, APPROVER, ENGINEER),
+
+	/**
+	 * Read the people behind AWS principals (managers, leaving dates) and the
+	 * offboardings: personal data, so not every engineer.
+	 */
+	READ_PEOPLE(ADMIN, OPERATOR, APPROVER, AUDITOR),
+
+	/** Set a person's manager, soc2ops user and leaving date. */
+	MANAGE_PEOPLE(ADMIN, OPERATOR),
+
+	/**
+	 * Start an offboarding, add holdings to it and confirm its removals (they change AWS,
+	 * so those who run it).
+	 */
+	RUN_OFFBOARDINGS(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

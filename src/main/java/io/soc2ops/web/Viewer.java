@@ -10,7 +10,7 @@ import io.soc2ops.identity.Capability;
  * The signed-in person as the templates see them: name, roles, and what they may change.
  */
 record Viewer(String username, List<String> roles, boolean mayRecordTests, boolean mayAdministerUsers,
-		boolean mayReadUsers, boolean mayReadAws, boolean mayReadSchedules) {
+		boolean mayReadUsers, boolean mayReadAws, boolean mayReadSchedules, boolean mayReadPeople) {
 
 	static Viewer of(Authentication authentication) {
 		var roles = authentication.getAuthorities()
@@ -22,7 +22,8 @@ record Viewer(String username, List<String> roles, boolean mayRecordTests, boole
 			.toList();
 		return new Viewer(authentication.getName(), roles, Capability.RECORD_CONTROL_TESTS.allows(authentication),
 				Capability.ADMINISTER_USERS.allows(authentication), Capability.READ_USERS.allows(authentication),
-				Capability.READ_AWS.allows(authentication), Capability.READ_SCHEDULES.allows(authentication));
+				Capability.READ_AWS.allows(authentication), Capability.READ_SCHEDULES.allows(authentication),
+				Capability.READ_PEOPLE.allows(authentication));
 	}
 
 }

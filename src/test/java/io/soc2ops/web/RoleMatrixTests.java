@@ -226,6 +226,22 @@ class RoleMatrixTests {
 		for (String decide : List.of("/access/reviews/{id}/decisions", "/api/v1/access/reviews/{id}/decisions")) {
 			EXPECTED.put("POST " + decide, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER, Role.ENGINEER));
 		}
+		// people and offboardings: personal data, read by Capability.READ_PEOPLE; changed
+		// by Capability.MANAGE_PEOPLE and RUN_OFFBOARDINGS
+		for (String read : List.of("/access/people", "/access/people/{person}", "/api/v1/access/people",
+				"/api/v1/access/people/{person}", "/access/offboardings", "/access/offboardings/{id}",
+				"/api/v1/access/offboardings", "/api/v1/access/offboardings/{id}",
+				"/api/v1/access/offboardings/{id}/candidates")) {
+			EXPECTED.put("GET " + read, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER, Role.AUDITOR));
+		}
+		for (String change : List.of("POST /access/people/{person}", "PUT /api/v1/access/people/{person}",
+				"POST /access/offboardings", "POST /access/offboardings/{id}/holdings",
+				"POST /access/offboardings/{id}/removals/{removal}/confirm", "POST /api/v1/access/offboardings",
+				"POST /api/v1/access/offboardings/{id}/holdings",
+				"POST /api/v1/access/offboardings/{id}/removals/{removal}/confirm")) {
+			EXPECTED.put(change, EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		}
+		EXPECTED.put("GET /api/v1/access/credential-findings", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.AUDITOR));
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
@@ -344,6 +360,8 @@ class RoleMatrixTests {
 					pattern.contains("criteria") ? "CC6.1" : pattern.contains("tokens") ? "no-such-token" : "ACC-01")
 			.replace("{username}", "no-such-user")
 			.replace("{account}", "111111111111")
+			.replace("{person}", "no-such-person")
+			.replace("{removal}", "1")
 			.replace("{name}", "no-such-rule")
 			.replace("{sequence}", "1")
 			.replace("{version}", "1");
