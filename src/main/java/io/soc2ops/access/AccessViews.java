@@ -108,8 +108,8 @@ public class AccessViews {
 			.param("offset", offset)
 			.query((rs, row) -> {
 				long exception = rs.getLong("exception_id");
-				return new Row(ReconciliationStore.holding(rs, row),
-						rs.wasNull() ? Optional.empty() : Optional.of(exception));
+				Optional<Long> open = rs.wasNull() ? Optional.empty() : Optional.of(exception);
+				return new Row(ReconciliationStore.holding(rs, row), open);
 			})
 			.list();
 	}

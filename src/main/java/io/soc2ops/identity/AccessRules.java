@@ -74,6 +74,10 @@ final class AccessRules {
 			.hasAnyRole(Capability.DECIDE_VULNERABILITY_EXCEPTIONS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/vulnerabilities/exceptions", "/api/v1/vulnerabilities/exceptions")
 			.hasAnyRole(Capability.REQUEST_VULNERABILITY_EXCEPTIONS.roleNames())
+			// access: everyone reads who has access to what and the unapproved access
+			.requestMatchers(HttpMethod.POST, "/access/exceptions/*/removal", "/api/v1/access/exceptions/*/removal",
+					"/access/reconcile", "/api/v1/access/reconciliations")
+			.hasAnyRole(Capability.MANAGE_ACCESS_EXCEPTIONS.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

@@ -74,7 +74,13 @@ public enum Capability {
 	/**
 	 * Approve or reject an exception to the vulnerability SLA, never one's own request.
 	 */
-	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER);
+	DECIDE_VULNERABILITY_EXCEPTIONS(APPROVER),
+
+	/**
+	 * Open the removal of unapproved access (an exception of the access reconciliation)
+	 * and reconcile on demand; everyone reads who has access to what and the exceptions.
+	 */
+	MANAGE_ACCESS_EXCEPTIONS(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

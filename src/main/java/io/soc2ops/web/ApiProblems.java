@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.soc2ops.access.AccessRefused;
 import io.soc2ops.alerting.AlertingException;
 import io.soc2ops.catalog.CatalogException;
 import io.soc2ops.findings.FindingRejected;
@@ -85,6 +86,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		};
 		ex.details().forEach(problem::setProperty);
 		return problem;
+	}
+
+	/**
+	 * An access refusal: a missing record is 404, a bad field 400, a step the caller may
+	 * not take 403, a record in the wrong state 409.
+	 */
+	@ExceptionHandler(AccessRefused.class)
+	ProblemDetail accessRefused(AccessRefused ex) {
+		return switch (ex.reason()) {
+			case NOT_FOUND -> problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
+			case INVALID ->
+				problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage() + "; nothing was changed");
+			case FORBIDDEN -> problem(HttpStatus.FORBIDDEN, "Not allowed", ex.getMessage() + "; nothing was changed");
+			case CONFLICT -> problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage() + "; nothing was changed");
+		};
 	}
 
 	/**
