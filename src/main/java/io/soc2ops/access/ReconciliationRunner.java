@@ -29,6 +29,11 @@ class ReconciliationRunner {
 
 	private static final Logger log = LoggerFactory.getLogger(ReconciliationRunner.class);
 
+	/**
+	 * Exceptions found or resolved in one run past which their statistics are renewed.
+	 */
+	static final int ANALYZE_AFTER = 500;
+
 	private final ReconciliationStore store;
 
 	private final ReconciliationControl control;
@@ -63,6 +68,9 @@ class ReconciliationRunner {
 
 	ReconciliationRun run(String trigger) {
 		var run = transactions.execute(status -> reconcile(trigger));
+		if (run.newExceptions() + run.resolvedApproved() + run.resolvedGone() >= ANALYZE_AFTER) {
+			store.analyze();
+		}
 		int failed = courier.deliverDue();
 		log.info(
 				"Access reconciliation {} ({}): {} holdings, {} covered, {} new exceptions, {} approved since,"

@@ -1,5 +1,6 @@
 package io.soc2ops.access;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,7 +9,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -33,8 +38,23 @@ class ReconciliationStore {
 
 	private final JdbcClient jdbc;
 
-	ReconciliationStore(JdbcClient jdbc) {
+	private final boolean postgres;
+
+	ReconciliationStore(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
 		this.jdbc = jdbc;
+		this.postgres = "PostgreSQL"
+			.equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
+	}
+
+	/**
+	 * Brings PostgreSQL's statistics of the exceptions up to date after a run changed
+	 * many: planned with the few rows it saw before (autovacuum comes later), the pages'
+	 * anti-join would compare every holding with every exception. H2 analyses by itself.
+	 */
+	void analyze() {
+		if (postgres) {
+			jdbc.sql("ANALYZE access_unapproved").update();
+		}
 	}
 
 	/**
