@@ -4,8 +4,8 @@
  * <li>Inventory: IAM and IAM Identity Center as the {@code aws} module reads them into
  * {@link io.soc2ops.access.AccessInventory}, and IAM credential reports
  * ({@link io.soc2ops.access.CredentialReports}, collected or imported from a file), kept
- * as dated periods so any moment of the audit period can be replayed; the holdings derived
- * from them (who holds what where), and the credential checks
+ * as dated periods so any moment of the audit period can be replayed; the holdings
+ * derived from them (who holds what where), and the credential checks
  * ({@link io.soc2ops.access.CredentialFindings}).</li>
  * <li>Requests ({@link io.soc2ops.access.AccessRequests}): approvals (two for privileged
  * permission sets, never by the requester or the person it is for), the cover they give,

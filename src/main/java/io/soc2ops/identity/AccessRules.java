@@ -112,6 +112,10 @@ final class AccessRules {
 			// credential findings map IAM users and their keys: as the AWS connection
 			.requestMatchers(HttpMethod.GET, "/api/v1/access/credential-findings")
 			.hasAnyRole(Capability.READ_AWS.roleNames())
+			// access: everyone reads who has access to what and the unapproved access
+			.requestMatchers(HttpMethod.POST, "/access/exceptions/*/removal", "/api/v1/access/exceptions/*/removal",
+					"/access/reconcile", "/api/v1/access/reconciliations")
+			.hasAnyRole(Capability.MANAGE_ACCESS_EXCEPTIONS.roleNames())
 			// posture and its history are read by every role, the auditor first
 			.requestMatchers(HttpMethod.GET, "/api/v1/posture", "/api/v1/posture/**")
 			.authenticated()

@@ -118,7 +118,13 @@ public enum Capability {
 	 * Start an offboarding, add holdings to it and confirm its removals (they change AWS,
 	 * so those who run it).
 	 */
-	RUN_OFFBOARDINGS(ADMIN, OPERATOR);
+	RUN_OFFBOARDINGS(ADMIN, OPERATOR),
+
+	/**
+	 * Open the removal of unapproved access (an exception of the access reconciliation)
+	 * and reconcile on demand; everyone reads who has access to what and the exceptions.
+	 */
+	MANAGE_ACCESS_EXCEPTIONS(ADMIN, OPERATOR);
 
 	private final Set<Role> roles;
 

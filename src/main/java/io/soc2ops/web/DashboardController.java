@@ -17,6 +17,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import io.soc2ops.access.AccessReconciliation;
 import io.soc2ops.aws.AwsAccounts;
 import io.soc2ops.catalog.CriterionReadiness;
 import io.soc2ops.catalog.Readiness;
@@ -41,9 +42,12 @@ class DashboardController {
 
 	private final MessageSource messages;
 
+	private final AccessReconciliation reconciliation;
+
 	DashboardController(Readiness readiness, AwsAccounts accounts, PostureSnapshots snapshots, Clock clock,
-			MessageSource messages) {
+			MessageSource messages, AccessReconciliation reconciliation) {
 		this.messages = messages;
+		this.reconciliation = reconciliation;
 		this.readiness = readiness;
 		this.accounts = accounts;
 		this.snapshots = snapshots;
@@ -70,6 +74,10 @@ class DashboardController {
 		}
 		if (day == null || day.equals(today)) {
 			show(readiness.map(), model);
+			// counted once a reconciliation has run, so a fresh install shows nothing
+			// rather than "every holding approved"
+			model.addAttribute("unapprovedAccess",
+					reconciliation.latestRun().isPresent() ? reconciliation.openCount() : null);
 			return "dashboard";
 		}
 		model.addAttribute("asOf", day);

@@ -242,6 +242,16 @@ class RoleMatrixTests {
 			EXPECTED.put(change, EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		}
 		EXPECTED.put("GET /api/v1/access/credential-findings", EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.AUDITOR));
+		// access: everyone reads who has access to what and the unapproved access;
+		// Capability.MANAGE_ACCESS_EXCEPTIONS opens a removal and reconciles now
+		for (String read : List.of("/access", "/access/exceptions", "/api/v1/access/holdings",
+				"/api/v1/access/exceptions", "/api/v1/access/exceptions/{id}", "/api/v1/access/unapproved-at")) {
+			EXPECTED.put("GET " + read, EVERY_ROLE);
+		}
+		for (String manage : List.of("/access/exceptions/{id}/removal", "/access/reconcile",
+				"/api/v1/access/exceptions/{id}/removal", "/api/v1/access/reconciliations")) {
+			EXPECTED.put("POST " + manage, EnumSet.of(Role.ADMIN, Role.OPERATOR));
+		}
 		EXPECTED.put("GET /actuator/health", null);
 		EXPECTED.put("GET /actuator/prometheus", EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		EXPECTED.put("GET /actuator/info", EnumSet.of(Role.ADMIN, Role.OPERATOR));
