@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -22,7 +23,10 @@ class AccessRequestStore {
 
 	private final JdbcClient jdbc;
 
-	AccessRequestStore(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	AccessRequestStore(JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 	}
 
@@ -135,6 +139,7 @@ class AccessRequestStore {
 				.param("until", time(request.until().orElse(null)))
 				.update();
 		}
+		events.publishEvent(new CoverChanged(request.id()));
 	}
 
 	static String coveredEntitlement(AccessRequest request) {
@@ -149,6 +154,7 @@ class AccessRequestStore {
 			.param("at", time(at))
 			.param("id", id)
 			.update();
+		events.publishEvent(new CoverChanged(id));
 	}
 
 	/** Another request's cover of the same access, still valid at {@code at}. */

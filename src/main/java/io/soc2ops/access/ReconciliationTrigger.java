@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.annotation.Propagation;
 
 import io.soc2ops.schedule.Schedules;
@@ -52,6 +53,11 @@ class ReconciliationTrigger implements DisposableBean {
 	@ApplicationModuleListener(id = LISTENER_ID, propagation = Propagation.NOT_SUPPORTED)
 	void on(AccessInventoryChanged changed) {
 		request("inventory");
+	}
+
+	@TransactionalEventListener
+	void on(CoverChanged changed) {
+		request("cover");
 	}
 
 	/** Asks for a reconciliation soon; returns at once. */

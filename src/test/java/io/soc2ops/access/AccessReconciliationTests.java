@@ -258,6 +258,17 @@ class AccessReconciliationTests {
 	}
 
 	@Test
+	void aCoverChangeReconcilesOnceItsTransactionCommitted() {
+		long holding = fixtures.assignment(account, "covered-later@example.com", ADMIN, monthAgo);
+		reconciliation.reconcile("test");
+		assertThat(openIn(account)).containsKey(holding);
+
+		transactions.executeWithoutResult(status -> events.publishEvent(new CoverChanged(42)));
+
+		waitFor(() -> trigger.idle() && reconciliation.latestRun().orElseThrow().trigger().equals("cover"));
+	}
+
+	@Test
 	void anOperatorOpensTheRemovalOfAnExceptionOnce() {
 		long holding = fixtures.assignment(account, "remove-me@example.com", ADMIN, monthAgo);
 		reconciliation.reconcile("test");
