@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -19,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.soc2ops.access.AccessPeople;
 import io.soc2ops.access.AccessPerson;
-import io.soc2ops.access.AccessRefused;
 import io.soc2ops.access.CredentialFinding;
 import io.soc2ops.access.CredentialFindings;
 import io.soc2ops.access.PersonChange;
@@ -70,29 +66,6 @@ class AccessPeopleApi {
 	@Operation(summary = "What the credential checks find in the newest credential report of each account")
 	List<CredentialFinding> credentialFindings() {
 		return findings.current();
-	}
-
-	@ExceptionHandler(AccessRefused.class)
-	ProblemDetail refused(AccessRefused ex) {
-		return problem(ex);
-	}
-
-	static ProblemDetail problem(AccessRefused ex) {
-		var status = switch (ex.reason()) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case INVALID -> HttpStatus.BAD_REQUEST;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case CONFLICT -> HttpStatus.CONFLICT;
-		};
-		var problem = ProblemDetail.forStatusAndDetail(status,
-				ex.getMessage() + (ex.reason() == AccessRefused.Reason.NOT_FOUND ? "" : "; nothing was changed"));
-		problem.setTitle(switch (ex.reason()) {
-			case NOT_FOUND -> "Not found";
-			case INVALID -> "Invalid request";
-			case FORBIDDEN -> "Not allowed";
-			case CONFLICT -> "Conflict";
-		});
-		return problem;
 	}
 
 	static PersonKey key(String text) {

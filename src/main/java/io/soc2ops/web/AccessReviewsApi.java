@@ -11,10 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.soc2ops.access.AccessRefused;
 import io.soc2ops.access.AccessReviewOwners;
 import io.soc2ops.access.AccessReviews;
 import io.soc2ops.access.HoldingKind;
@@ -144,25 +141,6 @@ class AccessReviewsApi {
 		if (!owners.remove(id, Actor.user(authentication.getName()))) {
 			throw NotFound.of("account " + QueryParameters.shown(id) + " has no owner");
 		}
-	}
-
-	@ExceptionHandler(AccessRefused.class)
-	ProblemDetail refused(AccessRefused ex) {
-		var status = switch (ex.reason()) {
-			case NOT_FOUND -> HttpStatus.NOT_FOUND;
-			case INVALID -> HttpStatus.BAD_REQUEST;
-			case FORBIDDEN -> HttpStatus.FORBIDDEN;
-			case CONFLICT -> HttpStatus.CONFLICT;
-		};
-		var problem = ProblemDetail.forStatusAndDetail(status,
-				ex.getMessage() + (ex.reason() == AccessRefused.Reason.NOT_FOUND ? "" : "; nothing was changed"));
-		problem.setTitle(switch (ex.reason()) {
-			case NOT_FOUND -> "Not found";
-			case INVALID -> "Invalid request";
-			case FORBIDDEN -> "Not allowed";
-			case CONFLICT -> "Conflict";
-		});
-		return problem;
 	}
 
 	/**

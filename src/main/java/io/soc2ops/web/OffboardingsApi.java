@@ -5,9 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.soc2ops.access.AccessRefused;
 import io.soc2ops.access.Holding;
 import io.soc2ops.access.Offboarding;
 import io.soc2ops.access.Offboardings;
@@ -89,11 +86,6 @@ class OffboardingsApi {
 			@RequestBody(required = false) @Nullable Confirmation confirmation, Authentication authentication) {
 		String note = confirmation == null || confirmation.note() == null ? "" : confirmation.note();
 		return offboardings.confirm(id(id), id(removal), note, Actor.user(authentication.getName()));
-	}
-
-	@ExceptionHandler(AccessRefused.class)
-	ProblemDetail refused(AccessRefused ex) {
-		return AccessPeopleApi.problem(ex);
 	}
 
 	private static long id(String text) {
