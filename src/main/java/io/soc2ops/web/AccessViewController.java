@@ -23,6 +23,7 @@ import io.soc2ops.access.AccessViewBy;
 import io.soc2ops.access.AccessViewFilter;
 import io.soc2ops.access.AccessViewGroup;
 import io.soc2ops.access.AccessViews;
+import io.soc2ops.access.CredentialFindings;
 import io.soc2ops.access.KnownAccount;
 import io.soc2ops.access.KnownAccounts;
 import io.soc2ops.evidence.Actor;
@@ -48,11 +49,14 @@ class AccessViewController {
 
 	private final AccessReconciliation reconciliation;
 
+	private final CredentialFindings credentials;
+
 	private final ObjectProvider<KnownAccounts> accounts;
 
-	AccessViewController(AccessViews views, AccessReconciliation reconciliation,
+	AccessViewController(AccessViews views, AccessReconciliation reconciliation, CredentialFindings credentials,
 			ObjectProvider<KnownAccounts> accounts) {
 		this.views = views;
+		this.credentials = credentials;
 		this.reconciliation = reconciliation;
 		this.accounts = accounts;
 	}
@@ -109,6 +113,10 @@ class AccessViewController {
 		model.addAttribute("page", shown);
 		model.addAttribute("pages", Math.max(1, (open + EXCEPTIONS - 1) / EXCEPTIONS));
 		model.addAttribute("accountNames", names());
+		// they map IAM users and their keys: shown to those who may read the AWS
+		// connection
+		model.addAttribute("credentialFindings",
+				Capability.READ_AWS.allows(authentication) ? credentials.current() : null);
 		common(model, authentication);
 		return "access-exceptions";
 	}

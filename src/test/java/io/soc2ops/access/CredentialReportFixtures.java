@@ -8,7 +8,7 @@ import java.util.List;
  * format"): the 22 columns, {@code <root_account>} first, times in ISO 8601 with an
  * offset, N/A, no_information and not_supported where AWS writes them.
  */
-final class CredentialReportFixtures {
+public final class CredentialReportFixtures {
 
 	static final String HEADER = String.join(",", CredentialUser.COLUMNS);
 
@@ -21,7 +21,7 @@ final class CredentialReportFixtures {
 	 * unused since January and a key from 2025; ci-deploy has only a key, never used;
 	 * former has nothing active.
 	 */
-	static String report(String account) {
+	public static String report(String account) {
 		return lines(HEADER, root(account, "2026-09-20T01:00:00+00:00"),
 				user(account, "alice", "true", "2026-09-25T09:30:00+00:00", "true",
 						key("true", "2026-08-01T00:00:00+00:00", "2026-09-26T04:00:00+00:00", "ap-northeast-1", "s3")),

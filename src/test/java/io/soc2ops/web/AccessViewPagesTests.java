@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -26,9 +27,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import io.soc2ops.MovableClock;
 import io.soc2ops.access.AccessReconciliation;
 import io.soc2ops.access.AccessRemovals;
+import io.soc2ops.access.CredentialReportFixtures;
+import io.soc2ops.access.CredentialReports;
 import io.soc2ops.access.HoldingKind;
 import io.soc2ops.access.ReconciliationFixtures;
 import io.soc2ops.access.RemovalReason;
+import io.soc2ops.evidence.Actor;
 
 /**
  * Who has access to what and the unapproved access, from the pages and the API: every
@@ -50,6 +54,9 @@ class AccessViewPagesTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	CredentialReports reports;
 
 	@Autowired
 	AccessReconciliation reconciliation;
@@ -223,6 +230,27 @@ class AccessViewPagesTests {
 			.with(AUDITOR)).andExpect(status().isOk()).andExpect(jsonPath("$.holdings[0].id").value(unapprovedAdmin));
 		mvc.perform(get("/api/v1/access/unapproved-at").param("moment", "yesterday").with(AUDITOR))
 			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void theCredentialChecksAreShownBesideTheExceptionsToThoseWhoReadTheAwsConnection() throws Exception {
+		reports.store(account, CredentialReportFixtures.report(account).getBytes(StandardCharsets.UTF_8),
+				Instant.parse("2026-09-28T00:00:00Z"), "file:report.csv", Actor.user("operator-olga"));
+
+		String html = mvc.perform(get("/access/exceptions").with(OPERATOR))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("id=\"credential-table\"").contains("no MFA").contains("old access key");
+		assertThat(html.substring(html.indexOf("id=\"credential-table\""))).contains(account).contains("bob");
+
+		String engineer = mvc.perform(get("/access/exceptions").with(user("engineer-emi").roles("ENGINEER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(engineer).doesNotContain("credential-findings").contains("exception-table");
 	}
 
 }
