@@ -35,6 +35,12 @@ class AccessRequestLedger {
 	}
 
 	void record(String action, Actor by, AccessRequest request, Map<String, ?> step) {
+		ledger.record(new EvidenceRecord(action, by, MODULE, request.subject(),
+				LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), payload(request, step)));
+	}
+
+	/** The request's canonical details, then the step's own. */
+	static Map<String, Object> payload(AccessRequest request, Map<String, ?> step) {
 		var payload = new LinkedHashMap<String, Object>();
 		payload.put("person", request.person().value());
 		payload.put("requestedBy", request.requestedBy());
@@ -49,8 +55,7 @@ class AccessRequestLedger {
 		request.ticket().ifPresent(ticket -> payload.put("ticketUrl", ticket.url()));
 		payload.put("state", request.state().name());
 		payload.putAll(step);
-		ledger.record(new EvidenceRecord(action, by, MODULE, request.subject(),
-				LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), payload));
+		return payload;
 	}
 
 }

@@ -52,9 +52,9 @@ class AccessRequestMessages {
 		this.site = site;
 	}
 
-	String message(AccessRequest request, AccessRequestOutbox.Kind kind, Instant now) {
+	String message(AccessRequest request, AccessRequestNotices.Kind kind, Instant now) {
 		String what = SlackText.plain(request.entitlement(), 80);
-		String headline = kind == AccessRequestOutbox.Kind.REMINDER
+		String headline = kind == AccessRequestNotices.Kind.REMINDER
 				? "⏰ Access request " + request.id() + " still waits for a decision"
 				: "🔑 Access request " + request.id() + ": " + what;
 		var blocks = new ArrayList<LayoutBlock>();
@@ -62,7 +62,7 @@ class AccessRequestMessages {
 		String summary = "*" + SlackText.mrkdwn(requester(request), 120) + "* asks for "
 				+ (request.kind() == AccessRequestKind.PERMISSION_SET ? "permission set " : "IAM policy ")
 				+ SlackText.code(request.entitlement(), 300) + " for *"
-				+ SlackText.mrkdwn(request.person().value(), 320) + "*" + (kind == AccessRequestOutbox.Kind.REMINDER
+				+ SlackText.mrkdwn(request.person().value(), 320) + "*" + (kind == AccessRequestNotices.Kind.REMINDER
 						? ", waiting " + span(Duration.between(request.requestedAt(), now)) : "")
 				+ ".";
 		blocks

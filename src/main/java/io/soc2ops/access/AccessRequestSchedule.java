@@ -9,9 +9,9 @@ import io.soc2ops.schedule.Schedule;
 
 /**
  * What access requests run on the schedule, every {@code soc2ops.access.requests.every}
- * (1 minute): reminders and the delivery of approvers' messages; soc2ops's own Identity
- * Center grants and deletions (where configured); and the expiry of access whose end
- * passed.
+ * (1 minute): reminders to approvers (the access outbox's task posts them,
+ * {@link AccessMessageSchedule}); soc2ops's own Identity Center grants and deletions
+ * (where configured); and the expiry of access whose end passed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccessRequestSettings.class)

@@ -46,8 +46,7 @@ record AccessRequestSettings(@DefaultValue("AdministratorAccess") List<String> p
 	 * @param remindEvery and again this long after each reminder
 	 * @param reminders the most reminders one request gets
 	 * @param expiryGrace how long after the end an operator has to remove expired access
-	 * @param every how long after one sweep (reminders, messages, grants, expiries) the
-	 * next starts
+	 * @param every how long after one sweep (reminders, grants, expiries) the next starts
 	 * @param firstRetry the wait after a message's or an automatic grant's first failed
 	 * try; doubled after each further one, up to {@code maxRetry}
 	 * @param maxRetry the longest wait between two tries

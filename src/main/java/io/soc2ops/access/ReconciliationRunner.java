@@ -34,15 +34,17 @@ class ReconciliationRunner {
 	 */
 	static final int ANALYZE_AFTER = 500;
 
+	static final String TOPIC = "UNAPPROVED";
+
 	private final ReconciliationStore store;
 
 	private final ReconciliationControl control;
 
-	private final UnapprovedOutbox outbox;
+	private final AccessMessages outbox;
 
 	private final UnapprovedMessages messages;
 
-	private final UnapprovedCourier courier;
+	private final AccessMessageCourier courier;
 
 	private final ReconciliationSettings settings;
 
@@ -52,8 +54,8 @@ class ReconciliationRunner {
 
 	private final Clock clock;
 
-	ReconciliationRunner(ReconciliationStore store, ReconciliationControl control, UnapprovedOutbox outbox,
-			UnapprovedMessages messages, UnapprovedCourier courier, ReconciliationSettings settings,
+	ReconciliationRunner(ReconciliationStore store, ReconciliationControl control, AccessMessages outbox,
+			UnapprovedMessages messages, AccessMessageCourier courier, ReconciliationSettings settings,
 			EvidenceLedger ledger, TransactionTemplate transactions, Clock clock) {
 		this.store = store;
 		this.control = control;
@@ -66,12 +68,20 @@ class ReconciliationRunner {
 		this.clock = clock;
 	}
 
+	/**
+	 * The outbox topic of unapproved-access announcements, with their retry settings.
+	 */
+	static AccessMessageTopic topic(ReconciliationSettings settings) {
+		return new AccessMessageTopic(TOPIC, AccessReconciliation.ACTOR, "access.unapproved-announced",
+				"access.unapproved-announcement-dead", settings.firstRetry(), settings.maxRetry());
+	}
+
 	ReconciliationRun run(String trigger) {
 		var run = transactions.execute(status -> reconcile(trigger));
 		if (run.newExceptions() + run.resolvedApproved() + run.resolvedGone() >= ANALYZE_AFTER) {
 			store.analyze();
 		}
-		int failed = courier.deliverDue();
+		int failed = courier.deliver(TOPIC).deferred();
 		log.info(
 				"Access reconciliation {} ({}): {} holdings, {} covered, {} new exceptions, {} approved since,"
 						+ " {} gone, {} open; {} announcement(s) not taken for now",
@@ -103,8 +113,18 @@ class ReconciliationRunner {
 	private void announce(String route, ReconciliationRun run) {
 		String id = UUID.randomUUID().toString();
 		var listed = store.firstFoundIn(run.id(), settings.listed());
-		outbox.queue(id, route, run.id(), run.newExceptions(),
-				messages.announcement(id, run.id(), run.newExceptions(), listed), run.finishedAt());
+		var details = new LinkedHashMap<String, Object>();
+		details.put("route", route);
+		details.put("run", run.id());
+		details.put("count", run.newExceptions());
+		outbox.queue(new AccessMessages.Draft(id, TOPIC, "access-unapproved-message:" + id, route,
+				messages.announcement(id, run.id(), run.newExceptions(), listed), details, dedupeKey(run.id(), route)),
+				run.finishedAt());
+	}
+
+	/** One announcement per run and route. */
+	static String dedupeKey(long run, String route) {
+		return "access-reconciliation:" + run + ":" + route;
 	}
 
 	private void record(ReconciliationRun run) {

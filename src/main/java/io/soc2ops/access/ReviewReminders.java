@@ -8,7 +8,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,9 +20,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,7 +30,6 @@ import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.Payload;
 
-import io.soc2ops.alerting.PostOutcome;
 import io.soc2ops.alerting.RouteMessages;
 import io.soc2ops.alerting.SlackText;
 import io.soc2ops.evidence.Actor;
@@ -45,19 +40,16 @@ import io.soc2ops.evidence.EvidenceRecord;
  * Reminds reviewers of their open items once a campaign is due within
  * {@code remind-within} or overdue: at most one message per reviewer and day (listing
  * every such campaign), to the route {@code soc2ops.access.reviews.route} (none: no
- * reminders). Messages wait in an outbox until the route takes them; queueing, delivery
- * and a dead message are ledger entries.
+ * reminders). Messages wait in the access outbox ({@link AccessMessages}, one per
+ * reviewer and day by its dedupe key) until the route takes them; queueing, delivery and
+ * a dead message are ledger entries.
  */
 @Component
 class ReviewReminders {
 
-	private static final Logger log = LoggerFactory.getLogger(ReviewReminders.class);
-
 	static final Actor ACTOR = Actor.system("access-reviews");
 
-	static final Duration LEASE = Duration.ofMinutes(5);
-
-	static final int BATCH = 200;
+	static final String TOPIC = "REVIEW_REMINDER";
 
 	/** The campaigns one message lists, within Slack's 50 blocks. */
 	static final int LISTED = 20;
@@ -68,7 +60,7 @@ class ReviewReminders {
 
 	private final ReviewCampaignStore campaigns;
 
-	private final ReviewMessageStore messages;
+	private final AccessMessages messages;
 
 	private final RouteMessages routes;
 
@@ -80,7 +72,7 @@ class ReviewReminders {
 
 	private final Clock clock;
 
-	ReviewReminders(ReviewCampaignStore campaigns, ReviewMessageStore messages, RouteMessages routes,
+	ReviewReminders(ReviewCampaignStore campaigns, AccessMessages messages, RouteMessages routes,
 			ReviewSettings settings, EvidenceLedger ledger, TransactionTemplate transactions, Clock clock) {
 		this.campaigns = campaigns;
 		this.messages = messages;
@@ -91,31 +83,19 @@ class ReviewReminders {
 		this.clock = clock;
 	}
 
+	/** The outbox topic of reminders, with the reviews' retry settings. */
+	static AccessMessageTopic topic(ReviewSettings settings) {
+		return new AccessMessageTopic(TOPIC, ACTOR, "access.review-reminder-delivered", "access.review-reminder-dead",
+				settings.firstRetry(), settings.maxRetry());
+	}
+
 	/**
-	 * Queues today's reminders not queued yet and posts every reminder due for a try.
+	 * Queues today's reminders not queued yet (the access outbox's task posts them).
 	 * Outside a transaction.
-	 * @throws IllegalStateException when a reminder was not taken for now (it stays in
-	 * the outbox), after everything else was done
+	 * @return how many were queued
 	 */
-	ReviewReminderRun sweep() {
-		if (!settings.reminding()) {
-			return new ReviewReminderRun(0, 0);
-		}
-		int queued = queue();
-		int delivered = 0;
-		int failed = 0;
-		if (routes.posting()) {
-			for (String id : messages.due(clock.instant(), BATCH)) {
-				var outcome = deliver(id);
-				delivered += outcome instanceof PostOutcome.Posted ? 1 : 0;
-				failed += outcome instanceof PostOutcome.Retry ? 1 : 0;
-			}
-		}
-		if (failed > 0) {
-			throw new IllegalStateException(failed + " access review reminder(s) were not taken for now and are"
-					+ " tried again later; the routes' health says why");
-		}
-		return new ReviewReminderRun(queued, delivered);
+	int sweep() {
+		return settings.reminding() ? queue() : 0;
 	}
 
 	private int queue() {
@@ -145,9 +125,6 @@ class ReviewReminders {
 
 	private boolean queue(String reviewer, List<ReviewCampaignStore.OpenItems> open, Map<Long, ReviewCampaign> due,
 			LocalDate today, Instant now) {
-		if (messages.queued(reviewer, today)) {
-			return false;
-		}
 		String id = UUID.randomUUID().toString();
 		long items = open.stream().mapToLong(ReviewCampaignStore.OpenItems::items).sum();
 		var listed = new ArrayList<Map<String, Object>>();
@@ -160,7 +137,15 @@ class ReviewReminders {
 			shown.put("dueAt", campaign.dueAt().toString());
 			listed.add(shown);
 		}
-		messages.queue(id, reviewer, today, settings.route(), items, payload(id, reviewer, open, due, items, now), now);
+		var details = new LinkedHashMap<String, Object>();
+		details.put("reviewer", reviewer);
+		details.put("route", settings.route());
+		details.put("items", items);
+		if (!messages.queue(new AccessMessages.Draft(id, TOPIC, "access-review-reminder:" + id, settings.route(),
+				payload(id, reviewer, open, due, items, now), details,
+				"access-review-reminder:" + reviewer + ":" + today), now)) {
+			return false;
+		}
 		var payload = new LinkedHashMap<String, Object>();
 		payload.put("reviewer", reviewer);
 		payload.put("day", today.toString());
@@ -169,48 +154,6 @@ class ReviewReminders {
 		payload.put("campaigns", listed);
 		record("access.review-reminder-queued", id, payload, now);
 		return true;
-	}
-
-	private PostOutcome deliver(String id) {
-		Instant now = clock.instant();
-		String claim = UUID.randomUUID().toString();
-		var message = messages.claim(id, claim, now, now.plus(LEASE));
-		if (message.isEmpty()) {
-			return new PostOutcome.Permanent("claimed by another instance");
-		}
-		var outcome = routes.post(message.get().route(), message.get().payload());
-		transactions.executeWithoutResult(status -> outcome(message.get(), claim, outcome));
-		return outcome;
-	}
-
-	private void outcome(ReviewMessageStore.Message message, String claim, PostOutcome outcome) {
-		Instant now = clock.instant();
-		switch (outcome) {
-			case PostOutcome.Posted posted -> {
-				if (messages.delivered(message.id(), claim, now)) {
-					record("access.review-reminder-delivered", message.id(), summary(message, null), now);
-				}
-			}
-			case PostOutcome.Retry retry -> {
-				var backoff = now.plus(backoff(message.attempts() + 1));
-				var next = retry.retryAfter().map(now::plus).filter(asked -> asked.isAfter(backoff)).orElse(backoff);
-				messages.failed(message.id(), claim, retry.error(), false, next);
-				log.info("Access review reminder {} to route {} is tried again at {}: {}", message.id(),
-						message.route(), next, retry.error());
-			}
-			case PostOutcome.Permanent permanent -> {
-				if (messages.failed(message.id(), claim, permanent.error(), true, now)) {
-					record("access.review-reminder-dead", message.id(), summary(message, permanent.error()), now);
-					log.warn("Access review reminder {} to route {} is dead: {}", message.id(), message.route(),
-							permanent.error());
-				}
-			}
-		}
-	}
-
-	Duration backoff(int failures) {
-		var wait = settings.firstRetry().multipliedBy(1L << Math.clamp(failures - 1, 0, 30));
-		return wait.compareTo(settings.maxRetry()) > 0 || wait.isNegative() ? settings.maxRetry() : wait;
 	}
 
 	/** The reminder as an incoming webhook takes it (Block Kit). */
@@ -250,26 +193,9 @@ class ReviewReminders {
 		return GSON.toJson(Payload.builder().text(SlackText.mrkdwn(headline, 1500)).blocks(blocks).build());
 	}
 
-	private static Map<String, Object> summary(ReviewMessageStore.Message message, @Nullable String error) {
-		var payload = new LinkedHashMap<String, Object>();
-		payload.put("reviewer", message.reviewer());
-		payload.put("route", message.route());
-		payload.put("items", message.items());
-		payload.put("attempts", message.attempts() + 1);
-		if (error != null) {
-			payload.put("error", error.length() > ReviewMessageStore.MAX_ERROR
-					? error.substring(0, ReviewMessageStore.MAX_ERROR) : error);
-		}
-		return payload;
-	}
-
 	private void record(String action, String id, Map<String, Object> payload, Instant now) {
 		ledger.record(new EvidenceRecord(action, ACTOR, "access", "access-review-reminder:" + id,
 				LocalDate.ofInstant(now, ZoneOffset.UTC), payload));
-	}
-
-	/** What one sweep did. */
-	record ReviewReminderRun(int queued, int delivered) {
 	}
 
 }

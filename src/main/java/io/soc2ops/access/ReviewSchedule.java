@@ -9,7 +9,8 @@ import io.soc2ops.schedule.Schedule;
 
 /**
  * Every {@code soc2ops.access.reviews.every} (1 hour): the reminders to reviewers of
- * campaigns due soon or overdue, and their delivery.
+ * campaigns due soon or overdue (the access outbox's task posts them,
+ * {@link AccessMessageSchedule}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReviewSettings.class)

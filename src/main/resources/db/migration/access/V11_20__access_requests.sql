@@ -70,23 +70,3 @@ CREATE TABLE access_request_account (
 
 CREATE INDEX access_request_account_due ON access_request_account (grant_state, next_attempt_at);
 CREATE INDEX access_request_account_removing ON access_request_account (removing);
-
--- The Slack messages to approvers, kept until their route takes them (as
--- vulnerability_message): PENDING, DELIVERED or DEAD. kind: REQUESTED | REMINDER.
-CREATE TABLE access_request_message (
-    id VARCHAR(36) PRIMARY KEY,
-    request_id BIGINT NOT NULL,
-    route_name VARCHAR(64) NOT NULL,
-    kind VARCHAR(16) NOT NULL,
-    payload TEXT NOT NULL,
-    state VARCHAR(16) NOT NULL,
-    attempts INTEGER NOT NULL,
-    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    claim_id VARCHAR(36),
-    lease_until TIMESTAMP WITH TIME ZONE,
-    last_error VARCHAR(1024),
-    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    delivered_at TIMESTAMP WITH TIME ZONE
-);
-
-CREATE INDEX access_request_message_due ON access_request_message (state, next_attempt_at);

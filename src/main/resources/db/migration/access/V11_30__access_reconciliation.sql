@@ -54,23 +54,3 @@ CREATE INDEX access_unapproved_open ON access_unapproved (resolved_at, found_at)
 CREATE INDEX access_unapproved_account ON access_unapproved (account_id, resolved_at);
 CREATE INDEX access_unapproved_found ON access_unapproved (found_run);
 CREATE INDEX access_unapproved_resolved ON access_unapproved (resolved_run);
-
--- The Slack messages announcing new exceptions, one per run and route, kept until the route
--- takes them. state: PENDING (waiting, or claimed until lease_until), DELIVERED or DEAD.
-CREATE TABLE access_unapproved_message (
-    id VARCHAR(36) PRIMARY KEY,
-    route_name VARCHAR(64) NOT NULL,
-    run_id BIGINT NOT NULL REFERENCES access_reconciliation_run (id),
-    item_count INTEGER NOT NULL,
-    payload TEXT NOT NULL,
-    state VARCHAR(16) NOT NULL,
-    attempts INTEGER NOT NULL,
-    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    claim_id VARCHAR(36),
-    lease_until TIMESTAMP WITH TIME ZONE,
-    last_error VARCHAR(1024),
-    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    delivered_at TIMESTAMP WITH TIME ZONE
-);
-
-CREATE INDEX access_unapproved_message_due ON access_unapproved_message (state, next_attempt_at);

@@ -60,25 +60,3 @@ CREATE TABLE access_review_item (
 
 CREATE UNIQUE INDEX access_review_item_holding ON access_review_item (campaign_id, holding_id);
 CREATE INDEX access_review_item_reviewer ON access_review_item (campaign_id, reviewer, decision);
-
--- Reminders to reviewers, kept until their route takes them; one per reviewer and day.
-CREATE TABLE access_review_message (
-    id VARCHAR(36) PRIMARY KEY,
-    reviewer VARCHAR(100) NOT NULL,
-    reminder_day DATE NOT NULL,
-    route_name VARCHAR(64) NOT NULL,
-    item_count INTEGER NOT NULL,
-    payload TEXT NOT NULL,
-    -- PENDING | DELIVERED | DEAD
-    state VARCHAR(16) NOT NULL,
-    attempts INTEGER NOT NULL,
-    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    claim_id VARCHAR(36),
-    lease_until TIMESTAMP WITH TIME ZONE,
-    last_error VARCHAR(1024),
-    created_at TIMESTAMP WITH TIME ZONE NOT NULL,
-    delivered_at TIMESTAMP WITH TIME ZONE
-);
-
-CREATE UNIQUE INDEX access_review_message_day ON access_review_message (reviewer, reminder_day);
-CREATE INDEX access_review_message_due ON access_review_message (state, next_attempt_at);

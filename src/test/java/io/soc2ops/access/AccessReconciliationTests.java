@@ -216,12 +216,10 @@ class AccessReconciliationTests {
 				.contains("https://soc2ops.example.com/access/exceptions")
 				.contains("\"run\":" + run.id());
 		});
-		assertThat(
-				jdbc.sql("SELECT COUNT(*) FROM access_unapproved_message WHERE run_id = :run AND state = 'DELIVERED'")
-					.param("run", run.id())
-					.query(Long.class)
-					.single())
-			.isOne();
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM access_message WHERE dedupe_key = :key AND state = 'DELIVERED'")
+			.param("key", ReconciliationRunner.dedupeKey(run.id(), ReconciliationFixtures.ROUTE))
+			.query(Long.class)
+			.single()).isOne();
 	}
 
 	@Test

@@ -72,6 +72,9 @@ class AccessRequestsTests {
 	AccessRequestNotices notices;
 
 	@Autowired
+	AccessMessageCourier courier;
+
+	@Autowired
 	AccessRemovals removals;
 
 	@Autowired
@@ -327,7 +330,7 @@ class AccessRequestsTests {
 			.request(draft("ReadOnly", List.of(account), null, "https://github.com/acme/infra/issues/42"), ERIN);
 		String marker = "soc2ops access request " + requested.id();
 
-		notices.deliver();
+		courier.deliver();
 		var first = messages(marker);
 		assertThat(first).singleElement()
 			.asString()
@@ -340,19 +343,19 @@ class AccessRequestsTests {
 
 		clock.set(NOW.plus(Duration.ofHours(23)));
 		notices.remind();
-		notices.deliver();
+		courier.deliver();
 		assertThat(messages(marker)).hasSize(1);
 
 		clock.set(NOW.plus(Duration.ofHours(25)));
 		notices.remind();
 		notices.remind();
-		notices.deliver();
+		courier.deliver();
 		assertThat(messages(marker)).hasSize(2).last().asString().contains("still waits for a decision");
 
 		requests.approve(requested.id(), null, ALICE);
 		clock.set(NOW.plus(Duration.ofHours(60)));
 		notices.remind();
-		notices.deliver();
+		courier.deliver();
 		assertThat(messages(marker)).hasSize(2);
 	}
 

@@ -21,7 +21,9 @@ import io.soc2ops.evidence.Actor;
 /**
  * The one application context every access review test shares: a movable clock, MockMvc,
  * and reminders to a route whose webhook is a local Slack receiver. Tests use accounts
- * and people of their own instead of clean tables.
+ * and people of their own instead of clean tables. The access outbox's own tests
+ * ({@link AccessMessagesTests}) share it too, with a route, a receiver and a topic of
+ * their own.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
@@ -37,13 +39,28 @@ import io.soc2ops.evidence.Actor;
 	/** Started once for the shared context; every test reads what it received since. */
 	SlackReceiver SLACK = SlackReceiver.start();
 
+	/**
+	 * The route and receiver of {@link AccessMessagesTests}, whose answers they change.
+	 */
+	String MESSAGES_ROUTE = "access-messages-test";
+
+	SlackReceiver MESSAGES_SLACK = SlackReceiver.start();
+
 	@TestConfiguration(proxyBeanMethods = false)
 	class Routes {
 
 		@Bean
 		@Order(0)
 		ApplicationRunner accessReviewRoute(AlertRoutes routes) {
-			return args -> routes.create(ROUTE, SLACK.webhookUrl(), true, Actor.system("test"));
+			return args -> {
+				routes.create(ROUTE, SLACK.webhookUrl(), true, Actor.system("test"));
+				routes.create(MESSAGES_ROUTE, MESSAGES_SLACK.webhookUrl(), true, Actor.system("test"));
+			};
+		}
+
+		@Bean
+		AccessMessageTopic accessMessagesTestTopic() {
+			return AccessMessagesTests.TOPIC;
 		}
 
 	}
