@@ -20,9 +20,10 @@ import io.soc2ops.evidence.Actor;
  * on some accounts, for a person, with a reason and an optional end; approvers who are
  * neither the requester nor that person decide (two for a privileged entitlement); the
  * approved access is written as cover and granted per account, by an operator who
- * confirms it or by soc2ops's own Identity Center call; at its end it expires into
- * removals. Every step is a ledger entry about {@code access-request:<id>}. A refused
- * step throws {@link AccessRefused} naming the field or rule, and changes nothing.
+ * confirms it or by soc2ops's own Identity Center call; at its end it expires, or is
+ * revoked before, into removals. Every step is a ledger entry about
+ * {@code access-request:<id>}. A refused step throws {@link AccessRefused} naming the
+ * field or rule, and changes nothing.
  */
 @Service
 public class AccessRequests {
@@ -34,6 +35,8 @@ public class AccessRequests {
 	private final ApprovalDesk approvals;
 
 	private final GrantDesk grants;
+
+	private final GrantRevocation revocations;
 
 	private final AccessRequestStore store;
 
@@ -47,12 +50,13 @@ public class AccessRequests {
 
 	private final ObjectProvider<IdentityCenterAssignments> assignments;
 
-	AccessRequests(AccessRequestIntake intake, ApprovalDesk approvals, GrantDesk grants, AccessRequestStore store,
-			AccessRequestNotices notices, AccessRequestLedger ledger, GrantInventory inventory, KnownAccounts accounts,
-			ObjectProvider<IdentityCenterAssignments> assignments) {
+	AccessRequests(AccessRequestIntake intake, ApprovalDesk approvals, GrantDesk grants, GrantRevocation revocations,
+			AccessRequestStore store, AccessRequestNotices notices, AccessRequestLedger ledger,
+			GrantInventory inventory, KnownAccounts accounts, ObjectProvider<IdentityCenterAssignments> assignments) {
 		this.intake = intake;
 		this.approvals = approvals;
 		this.grants = grants;
+		this.revocations = revocations;
 		this.store = store;
 		this.notices = notices;
 		this.ledger = ledger;
@@ -124,6 +128,25 @@ public class AccessRequests {
 	public AccessRequest retryGrant(long id, String account, Actor by) {
 		grants.retry(require(id), account, by);
 		return require(id);
+	}
+
+	/**
+	 * Ends approved access now, with a reason: its cover ends, and each account's access
+	 * is removed (by soc2ops's own Identity Center call where it manages assignments,
+	 * else by an operator through a {@code REVOKED} removal).
+	 * @throws AccessRefused when there is no such request, {@code by} may not revoke, the
+	 * reason is missing or too long, or the request is not APPROVED
+	 */
+	@Transactional
+	public AccessRequest revoke(long id, @Nullable String reason, Actor by) {
+		revocations.revoke(require(id), reason, by);
+		return require(id);
+	}
+
+	/** Whether the actor may revoke the request now. */
+	@Transactional(readOnly = true)
+	public boolean mayRevoke(AccessRequest request, Actor by) {
+		return revocations.mayRevoke(request, by);
 	}
 
 	@Transactional(readOnly = true)

@@ -126,16 +126,24 @@ class GrantCourier {
 		step.put("method", GrantMethod.IDENTITY_CENTER.name());
 		switch (outcome) {
 			case AssignmentOutcome.Done done -> {
+				step.put("awsRequestId", done.requestId());
 				if (grants.granted(line, EnumSet.of(GrantState.GRANTING), claim, GrantMethod.IDENTITY_CENTER,
 						AccessRequestLedger.ACTOR.toString(), null, done.requestId(), clock.instant())) {
-					step.put("awsRequestId", done.requestId());
 					ledger.record("access-request.granted", AccessRequestLedger.ACTOR, request, step);
+				}
+				else if (grants.release(line, claim)) {
+					// the access ended while AWS created it: the delete waited for this
+					ledger.record("access-request.granted-after-end", AccessRequestLedger.ACTOR,
+							requests.find(request.id(), account -> Optional.empty()).orElseThrow(), step);
 				}
 			}
 			case AssignmentOutcome.Failed failed -> {
 				if (grants.failed(line, claim, failed.reason())) {
 					step.put("failure", failed.reason());
 					ledger.record("access-request.grant-failed", AccessRequestLedger.ACTOR, request, step);
+				}
+				else {
+					grants.release(line, claim);
 				}
 			}
 		}

@@ -138,10 +138,17 @@ class GrantStore {
 			.update() == 1;
 	}
 
-	/** The account's access ended; {@code removing}: soc2ops deletes the assignment. */
+	/**
+	 * The account's access ended; {@code removing}: soc2ops deletes the assignment. A
+	 * grant's claim stays: while its create call may still be under way, the delete waits
+	 * until the courier lets go of it ({@link #release}) or its lease runs out, so a late
+	 * create is never left behind a delete that came first.
+	 */
 	void end(Line line, @Nullable Long removal, boolean removing, Instant at) {
 		jdbc.sql("UPDATE access_request_account SET grant_state = 'ENDED', ended_at = :at, removal_id = :removal,"
-				+ " removing = :removing, next_attempt_at = :at, attempts = 0, claim_id = NULL, lease_until = NULL"
+				+ " removing = :removing, next_attempt_at = :at, attempts = 0,"
+				+ " claim_id = CASE WHEN grant_state = 'GRANTING' THEN claim_id END,"
+				+ " lease_until = CASE WHEN grant_state = 'GRANTING' THEN lease_until END"
 				+ " WHERE request_id = :id AND account_id = :account")
 			.param("at", time(at))
 			.param("removal", removal)
@@ -149,6 +156,17 @@ class GrantStore {
 			.param("id", line.requestId())
 			.param("account", line.accountId())
 			.update();
+	}
+
+	/** Lets go of a claim whose grant ended while its call was under way. */
+	boolean release(Line line, String claim) {
+		return jdbc
+			.sql("UPDATE access_request_account SET claim_id = NULL, lease_until = NULL WHERE request_id = :id"
+					+ " AND account_id = :account AND claim_id = :claim")
+			.param("id", line.requestId())
+			.param("account", line.accountId())
+			.param("claim", claim)
+			.update() == 1;
 	}
 
 	/** soc2ops's delete is over (done or given up on): the removal's task stays open. */

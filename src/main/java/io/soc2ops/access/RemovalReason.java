@@ -15,6 +15,9 @@ public enum RemovalReason {
 	OFFBOARDING,
 
 	/** It exists without an approved request and someone chose to remove it. */
-	UNAPPROVED
+	UNAPPROVED,
+
+	/** Its approved request was revoked before its end. */
+	REVOKED
 
 }

@@ -82,6 +82,8 @@ final class AccessRules {
 					"/access/requests/*/accounts/*/retry", "/api/v1/access/requests/*/accounts/*/grant",
 					"/api/v1/access/requests/*/accounts/*/retry")
 			.hasAnyRole(Capability.GRANT_ACCESS.roleNames())
+			.requestMatchers(HttpMethod.POST, "/access/requests/*/revoke", "/api/v1/access/requests/*/revoke")
+			.hasAnyRole(Capability.REVOKE_ACCESS.roleNames())
 			.requestMatchers(HttpMethod.POST, "/access/requests", "/access/requests/*/withdraw",
 					"/api/v1/access/requests", "/api/v1/access/requests/*/withdraw")
 			.hasAnyRole(Capability.REQUEST_ACCESS.roleNames())

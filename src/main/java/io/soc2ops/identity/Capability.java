@@ -94,6 +94,12 @@ public enum Capability {
 	GRANT_ACCESS(ADMIN, OPERATOR),
 
 	/**
+	 * Revoke approved access before its end, with a reason: those who grant it and those
+	 * who approve it (revoking only takes access away).
+	 */
+	REVOKE_ACCESS(ADMIN, OPERATOR, APPROVER),
+
+	/**
 	 * Create access review campaigns, assign their items and set account owners (everyone
 	 * reads reviews and downloads their evidence).
 	 */

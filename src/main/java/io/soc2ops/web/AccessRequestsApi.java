@@ -30,8 +30,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * Access requests: everyone reads them; ADMIN, OPERATOR, ENGINEER and APPROVER request
  * access (and withdraw their own request); an APPROVER who is neither the requester nor
- * the person decides; ADMIN and OPERATOR confirm grants and retry failed automatic ones.
- * Refusals are problems ({@code ApiProblems}): 400 naming the field, 403, 404, 409.
+ * the person decides; ADMIN and OPERATOR confirm grants and retry failed automatic ones;
+ * ADMIN, OPERATOR and APPROVER revoke approved access. Refusals are problems
+ * ({@code ApiProblems}): 400 naming the field, 403, 404, 409.
  */
 @RestController
 @RequestMapping("/api/v1/access/requests")
@@ -104,6 +105,15 @@ class AccessRequestsApi {
 		return requests.retryGrant(id(id), account, Actor.user(authentication.getName()));
 	}
 
+	@PostMapping("/{id}/revoke")
+	@Operation(summary = "Revoke approved access before its end, with a reason (ADMIN, OPERATOR, APPROVER): its cover"
+			+ " ends now and each account's access is removed (by soc2ops where it manages Identity Center"
+			+ " assignments, else through a removal for an operator)")
+	AccessRequest revoke(@PathVariable String id, @RequestBody(required = false) @Nullable Revocation body,
+			Authentication authentication) {
+		return requests.revoke(id(id), body == null ? null : body.reason(), Actor.user(authentication.getName()));
+	}
+
 	static long id(String text) {
 		try {
 			return Long.parseLong(text);
@@ -156,6 +166,10 @@ class AccessRequestsApi {
 					until, ticketUrl);
 		}
 
+	}
+
+	/** Why access is revoked. */
+	record Revocation(@Nullable String reason) {
 	}
 
 	/** A decision's or a grant's note. */

@@ -119,6 +119,7 @@ class AccessRequestsController {
 				request.requestedBy().equals(me.toString()) && request.state() == AccessRequestState.PENDING);
 		model.addAttribute("mayGrant",
 				Capability.GRANT_ACCESS.allows(authentication) && request.state() == AccessRequestState.APPROVED);
+		model.addAttribute("mayRevoke", requests.mayRevoke(request, me));
 		model.addAttribute("automatic", requests.automaticGrants());
 		model.addAttribute("timeline", ledger.about(request.subject(), 200).reversed());
 		return "access-request";
@@ -156,6 +157,13 @@ class AccessRequestsController {
 			RedirectAttributes redirect) {
 		return done(id, "retried", redirect,
 				() -> requests.retryGrant(AccessRequestsApi.id(id), account, Actor.user(authentication.getName())));
+	}
+
+	@PostMapping("/access/requests/{id}/revoke")
+	String revoke(@PathVariable String id, @RequestParam(defaultValue = "") String reason,
+			Authentication authentication, RedirectAttributes redirect) {
+		return done(id, "revoked", redirect,
+				() -> requests.revoke(AccessRequestsApi.id(id), reason, Actor.user(authentication.getName())));
 	}
 
 	private String done(String id, String what, RedirectAttributes redirect, Supplier<AccessRequest> step) {

@@ -208,6 +208,10 @@ class RoleMatrixTests {
 				"/api/v1/access/requests/{id}/accounts/{account}/retry")) {
 			EXPECTED.put("POST " + grant, EnumSet.of(Role.ADMIN, Role.OPERATOR));
 		}
+		// Capability.REVOKE_ACCESS revokes approved access
+		for (String revoke : List.of("/access/requests/{id}/revoke", "/api/v1/access/requests/{id}/revoke")) {
+			EXPECTED.put("POST " + revoke, EnumSet.of(Role.ADMIN, Role.OPERATOR, Role.APPROVER));
+		}
 		// access reviews: everyone reads campaigns, their items and evidence, and the
 		// account owners; Capability.MANAGE_ACCESS_REVIEWS creates campaigns, assigns
 		// items and sets owners; Capability.REVIEW_ACCESS decides on one's own items
