@@ -19,9 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.soc2ops.MovableClock;
@@ -40,11 +37,7 @@ import io.soc2ops.identity.Users;
  * routes and Slack SDK, to a local receiver), and are reminded. The tests share one
  * context and use accounts of their own.
  */
-@SpringBootTest(properties = { "soc2ops.test.context=access-requests",
-		"soc2ops.access.requests.route=" + AccessRequestTestSupport.ROUTE, "soc2ops.alerting.delivery.enabled=true",
-		"soc2ops.alerting.delivery.per-route-interval=0s", "soc2ops.public-url=https://soc2ops.example.com" })
-@Import({ MovableClock.Configuration.class, AccessRequestTestSupport.Routes.class })
-@AutoConfigureMockMvc
+@AccessRequestContext
 class AccessRequestsTests {
 
 	static final SlackReceiver SLACK = AccessRequestTestSupport.SLACK;

@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.soc2ops.MovableClock;
@@ -31,10 +29,7 @@ import io.soc2ops.identity.Users;
  * more is granted on it; who may revoke, a missing reason and a request not in force are
  * refused and change nothing. Shares the {@code access-requests} context.
  */
-@SpringBootTest(properties = { "soc2ops.test.context=access-requests",
-		"soc2ops.access.requests.route=" + AccessRequestTestSupport.ROUTE, "soc2ops.alerting.delivery.enabled=true",
-		"soc2ops.alerting.delivery.per-route-interval=0s", "soc2ops.public-url=https://soc2ops.example.com" })
-@Import({ MovableClock.Configuration.class, AccessRequestTestSupport.Routes.class })
+@AccessRequestContext
 class RevocationTests {
 
 	static final Instant NOW = Instant.parse("2026-10-05T01:00:00Z");

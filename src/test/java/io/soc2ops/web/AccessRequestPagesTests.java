@@ -14,15 +14,13 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.soc2ops.MovableClock;
+import io.soc2ops.access.AccessRequestContext;
 import io.soc2ops.access.AccessRequestTestSupport;
 import io.soc2ops.access.AccessRequests;
 import io.soc2ops.aws.AwsAccounts;
@@ -35,11 +33,7 @@ import io.soc2ops.identity.Users;
  * (403, 409) or the missing request (404). Shares the context of
  * {@code AccessRequestsTests}.
  */
-@SpringBootTest(properties = { "soc2ops.test.context=access-requests",
-		"soc2ops.access.requests.route=" + AccessRequestTestSupport.ROUTE, "soc2ops.alerting.delivery.enabled=true",
-		"soc2ops.alerting.delivery.per-route-interval=0s", "soc2ops.public-url=https://soc2ops.example.com" })
-@Import({ MovableClock.Configuration.class, AccessRequestTestSupport.Routes.class })
-@AutoConfigureMockMvc
+@AccessRequestContext
 class AccessRequestPagesTests {
 
 	static final Instant NOW = Instant.parse("2026-10-05T01:00:00Z");

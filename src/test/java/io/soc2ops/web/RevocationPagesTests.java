@@ -15,9 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,6 +25,7 @@ import io.soc2ops.MovableClock;
 import io.soc2ops.access.AccessRequestDraft;
 import io.soc2ops.access.AccessRequestKind;
 import io.soc2ops.access.AccessRequestState;
+import io.soc2ops.access.AccessRequestContext;
 import io.soc2ops.access.AccessRequestTestSupport;
 import io.soc2ops.access.AccessRequests;
 import io.soc2ops.aws.AwsAccounts;
@@ -39,11 +37,7 @@ import io.soc2ops.identity.Users;
  * revoke an approved request; a revocation without a reason is refused and shown; the API
  * answers 400 naming the field, 403 and 409. Shares the {@code access-requests} context.
  */
-@SpringBootTest(properties = { "soc2ops.test.context=access-requests",
-		"soc2ops.access.requests.route=" + AccessRequestTestSupport.ROUTE, "soc2ops.alerting.delivery.enabled=true",
-		"soc2ops.alerting.delivery.per-route-interval=0s", "soc2ops.public-url=https://soc2ops.example.com" })
-@Import({ MovableClock.Configuration.class, AccessRequestTestSupport.Routes.class })
-@AutoConfigureMockMvc
+@AccessRequestContext
 class RevocationPagesTests {
 
 	static final Instant NOW = Instant.parse("2026-10-05T01:00:00Z");
