@@ -154,6 +154,7 @@ class DemoAccess implements ApplicationRunner {
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		Instant then = now.minus(Duration.ofDays(data.historyDays()));
 		var security = responders.securityEngineer();
+		// the SRE asks for access in the requests, so he must exist
 		responders.sre();
 		secondApprover();
 		inventory.identityCenterCollected(DemoIdentityCenter.at(data, then, false));
