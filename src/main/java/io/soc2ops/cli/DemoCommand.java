@@ -18,10 +18,11 @@ class DemoCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		// the demo's Slack receiver listens on the loopback interface; the demo's route
-		// takes the vulnerability notices too
+		// takes the vulnerability and access notices too
 		return Server.serve(springArguments, "--soc2ops.demo.enabled=true",
 				"--soc2ops.alerting.local-webhooks-allowed=true", "--soc2ops.vulnerabilities.notify.routes=demo-slack",
-				"--soc2ops.company.name=Kumo Logistics K.K.");
+				"--soc2ops.access.requests.route=demo-slack", "--soc2ops.access.unapproved.route=demo-slack",
+				"--soc2ops.access.reviews.route=demo-slack", "--soc2ops.company.name=Kumo Logistics K.K.");
 	}
 
 }

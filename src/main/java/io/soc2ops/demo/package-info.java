@@ -5,6 +5,6 @@
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo organisation",
 		allowedDependencies = { "access", "alerting", "aws", "catalog", "evidence", "findings", "identity", "policies",
-				"vulnerabilities" })
+				"schedule", "vulnerabilities" })
 @org.jspecify.annotations.NullMarked
 package io.soc2ops.demo;
