@@ -13,4 +13,11 @@ public sealed interface AssignmentOutcome {
 	record Failed(String reason) implements AssignmentOutcome {
 	}
 
+	/**
+	 * AWS gave no answer that settles it — throttled, a server error, no answer in time
+	 * after the SDK's own retries — so it is worth trying again later.
+	 */
+	record Unsettled(String reason) implements AssignmentOutcome {
+	}
+
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * call, never loses it; each is claimed before its call (made outside any transaction),
  * so two instances never make one at once. AWS's own failure marks a grant FAILED for an
  * operator to retry or grant by hand, and leaves an expiry's removal open for an
- * operator; a call that throws is tried again after a backoff, up to {@code grant-tries}.
+ * operator; a call that throws, or that AWS leaves unsettled (throttled, a server error,
+ * no answer), is tried again after a backoff, up to {@code grant-tries}.
  */
 @Component
 class GrantCourier {
@@ -97,16 +99,17 @@ class GrantCourier {
 		}
 		catch (RuntimeException ex) {
 			// its message may name more than it should: the class is enough to go on
-			String error = "the call failed: " + ex.getClass().getSimpleName();
+			log.warn("Identity Center {} for access request {} account {} failed: {}", delete ? "delete" : "create",
+					line.requestId(), line.accountId(), ex.getClass().getName());
+			outcome = new AssignmentOutcome.Unsettled("the call failed: " + ex.getClass().getSimpleName());
+		}
+		if (outcome instanceof AssignmentOutcome.Unsettled(String reason)) {
 			int attempts = grants.attempts(line) + 1;
-			log.warn("Identity Center {} for access request {} account {} failed (try {}): {}",
-					delete ? "delete" : "create", line.requestId(), line.accountId(), attempts,
-					ex.getClass().getName());
 			if (attempts < settings.requests().grantTries()) {
-				grants.later(line, claim, error, clock.instant().plus(settings.requests().backoff(attempts)));
+				grants.later(line, claim, reason, clock.instant().plus(settings.requests().backoff(attempts)));
 				return true;
 			}
-			outcome = new AssignmentOutcome.Failed(error + ", " + attempts + " times");
+			outcome = new AssignmentOutcome.Failed(reason + ", " + attempts + " times");
 		}
 		var result = outcome;
 		transactions.executeWithoutResult(status -> {
@@ -137,15 +140,19 @@ class GrantCourier {
 							requests.find(request.id(), account -> Optional.empty()).orElseThrow(), step);
 				}
 			}
-			case AssignmentOutcome.Failed failed -> {
-				if (grants.failed(line, claim, failed.reason())) {
-					step.put("failure", failed.reason());
-					ledger.record("access-request.grant-failed", AccessRequestLedger.ACTOR, request, step);
-				}
-				else {
-					grants.release(line, claim);
-				}
-			}
+			case AssignmentOutcome.Failed failed -> grantFailed(request, line, claim, failed.reason(), step);
+			case AssignmentOutcome.Unsettled unsettled -> grantFailed(request, line, claim, unsettled.reason(), step);
+		}
+	}
+
+	private void grantFailed(AccessRequest request, GrantStore.Line line, String claim, String reason,
+			Map<String, Object> step) {
+		if (grants.failed(line, claim, reason)) {
+			step.put("failure", reason);
+			ledger.record("access-request.grant-failed", AccessRequestLedger.ACTOR, request, step);
+		}
+		else {
+			grants.release(line, claim);
 		}
 	}
 
@@ -169,6 +176,10 @@ class GrantCourier {
 			}
 			case AssignmentOutcome.Failed failed -> {
 				step.put("failure", failed.reason());
+				ledger.record("access-request.delete-failed", AccessRequestLedger.ACTOR, request, step);
+			}
+			case AssignmentOutcome.Unsettled unsettled -> {
+				step.put("failure", unsettled.reason());
 				ledger.record("access-request.delete-failed", AccessRequestLedger.ACTOR, request, step);
 			}
 		}

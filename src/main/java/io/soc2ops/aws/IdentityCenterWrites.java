@@ -16,6 +16,8 @@ import io.soc2ops.access.IdentityCenterAssignments;
 import io.soc2ops.evidence.Actor;
 import io.soc2ops.evidence.EvidenceLedger;
 import io.soc2ops.evidence.EvidenceRecord;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.ssoadmin.model.AccountAssignmentOperationStatus;
@@ -112,10 +114,21 @@ class IdentityCenterWrites implements IdentityCenterAssignments {
 			outcome = outcome(name, state);
 		}
 		catch (SdkException ex) {
-			outcome = new AssignmentOutcome.Failed(AwsFailure.of(call, ex).message());
+			String reason = AwsFailure.of(call, ex).message();
+			outcome = unsettled(ex) ? new AssignmentOutcome.Unsettled(reason) : new AssignmentOutcome.Failed(reason);
 		}
 		record(verb, target, outcome, calls);
 		return outcome;
+	}
+
+	/**
+	 * Throttled, a server error, or no answer at all (I/O, timeouts): worth another try.
+	 */
+	private static boolean unsettled(SdkException ex) {
+		if (ex instanceof AwsServiceException service) {
+			return service.isThrottlingException() || service.statusCode() >= 500;
+		}
+		return ex instanceof SdkClientException;
 	}
 
 	private AssignmentOutcome outcome(String name, AccountAssignmentOperationStatus state) {
@@ -138,14 +151,19 @@ class IdentityCenterWrites implements IdentityCenterAssignments {
 		payload.put("principalType", target.principalType());
 		payload.put("principalId", target.principalId());
 		payload.put("calls", calls);
-		boolean done = outcome instanceof AssignmentOutcome.Done;
 		switch (outcome) {
 			case AssignmentOutcome.Done(String requestId) -> payload.put("requestId", requestId);
 			case AssignmentOutcome.Failed(String reason) -> payload.put("reason", reason);
+			case AssignmentOutcome.Unsettled(String reason) -> payload.put("reason", reason);
 		}
-		String action = "identity-center.assignment-" + (verb.equals("create") ? "created" : "deleted");
-		ledger.record(new EvidenceRecord(done ? action : "identity-center.assignment-" + verb + "-failed", WRITER,
-				"aws", subject(target), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), payload));
+		String action = switch (outcome) {
+			case AssignmentOutcome.Done d ->
+				"identity-center.assignment-" + (verb.equals("create") ? "created" : "deleted");
+			case AssignmentOutcome.Failed f -> "identity-center.assignment-" + verb + "-failed";
+			case AssignmentOutcome.Unsettled u -> "identity-center.assignment-" + verb + "-unsettled";
+		};
+		ledger.record(new EvidenceRecord(action, WRITER, "aws", subject(target),
+				LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), payload));
 	}
 
 	private static String subject(AssignmentTarget target) {

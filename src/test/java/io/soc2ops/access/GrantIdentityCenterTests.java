@@ -238,6 +238,35 @@ class GrantIdentityCenterTests {
 	}
 
 	@Test
+	void aThrottledCreateIsTriedAgainAfterTheBackoffNotFailed() {
+		// the context lets the SDK try twice: both are throttled
+		aws.throttle("CreateAccountAssignment", 2);
+		var requested = requests.request(draft(List.of(org.a), null), ERIN);
+		requests.approve(requested.id(), null, ALICE);
+
+		grantTask.body().run();
+
+		assertThat(aws.calls("CreateAccountAssignment")).hasSize(2)
+			.allSatisfy(call -> assertThat(call.status()).isEqualTo(400));
+		assertThat(GrantDesk.grantOf(requests.find(requested.id()).orElseThrow(), org.a).state())
+			.isEqualTo(GrantState.GRANTING);
+		assertThat(entries(requested.subject(), "access-request.grant-failed")).isEmpty();
+		assertThat(ledger.page(Long.MAX_VALUE, 20))
+			.anySatisfy(entry -> assertThat(entry.action()).isEqualTo("identity-center.assignment-create-unsettled"));
+		grantTask.body().run();
+		assertThat(aws.calls("CreateAccountAssignment")).as("not before the backoff").hasSize(2);
+
+		clock.set(clock.instant().plus(Duration.ofMinutes(2)));
+		grantTask.body().run();
+
+		assertThat(aws.calls("CreateAccountAssignment")).hasSize(3);
+		assertThat(GrantDesk.grantOf(requests.find(requested.id()).orElseThrow(), org.a)).satisfies(grant -> {
+			assertThat(grant.state()).isEqualTo(GrantState.GRANTED);
+			assertThat(grant.method()).contains(GrantMethod.IDENTITY_CENTER);
+		});
+	}
+
+	@Test
 	void aGrantClaimedByAnInstanceThatDiedIsMadeByAnotherOnceItsLeaseRunsOut() {
 		var requested = requests.request(draft(List.of(org.a), null), ERIN);
 		requests.approve(requested.id(), null, ALICE);
