@@ -217,29 +217,12 @@ final class LocalIam implements Protocol {
 	}
 
 	private static Answer xml(String operation, String result) {
-		return new Answer(200, "text/xml", """
-				<%1$sResponse xmlns="%2$s">
-				  <%1$sResult>
-				%3$s  </%1$sResult>
-				  <ResponseMetadata>
-				    <RequestId>%4$s</RequestId>
-				  </ResponseMetadata>
-				</%1$sResponse>
-				""".formatted(operation, NAMESPACE, result, UUID.randomUUID()));
+		return LocalSts.answer(NAMESPACE, operation, result);
 	}
 
 	@Override
 	public Answer error(int status, String code, String message) {
-		return new Answer(status, "text/xml", """
-				<ErrorResponse xmlns="%s">
-				  <Error>
-				    <Type>Sender</Type>
-				    <Code>%s</Code>
-				    <Message>%s</Message>
-				  </Error>
-				  <RequestId>%s</RequestId>
-				</ErrorResponse>
-				""".formatted(NAMESPACE, code, LocalSts.escape(message), UUID.randomUUID()));
+		return LocalSts.error(NAMESPACE, status, code, message);
 	}
 
 	@Override

@@ -91,6 +91,11 @@ final class LocalSts implements Protocol {
 	}
 
 	private static Answer xml(String operation, String result) {
+		return answer(NAMESPACE, operation, result);
+	}
+
+	/** An awsQuery answer: {@code <OperationResponse>} with its result and request ID. */
+	static Answer answer(String namespace, String operation, String result) {
 		return new Answer(200, "text/xml", """
 				<%1$sResponse xmlns="%2$s">
 				  <%1$sResult>
@@ -99,11 +104,16 @@ final class LocalSts implements Protocol {
 				    <RequestId>%4$s</RequestId>
 				  </ResponseMetadata>
 				</%1$sResponse>
-				""".formatted(operation, NAMESPACE, result, UUID.randomUUID()));
+				""".formatted(operation, namespace, result, UUID.randomUUID()));
 	}
 
 	@Override
 	public Answer error(int status, String code, String message) {
+		return error(NAMESPACE, status, code, message);
+	}
+
+	/** An awsQuery error: {@code <ErrorResponse>} with a Sender error. */
+	static Answer error(String namespace, int status, String code, String message) {
 		return new Answer(status, "text/xml", """
 				<ErrorResponse xmlns="%s">
 				  <Error>
@@ -113,7 +123,7 @@ final class LocalSts implements Protocol {
 				  </Error>
 				  <RequestId>%s</RequestId>
 				</ErrorResponse>
-				""".formatted(NAMESPACE, code, escape(message), UUID.randomUUID()));
+				""".formatted(namespace, code, escape(message), UUID.randomUUID()));
 	}
 
 	@Override
